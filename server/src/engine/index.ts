@@ -1,0 +1,12 @@
+// Gongwen's engine: pure analysis of a Markdown policy draft.
+// Invariant: nothing here imports vscode, the protocol packages, or does I/O.
+export { analyze, flattenEnumerations } from './analyze.js';
+export { toAnnotation } from './annotation.js';
+export type * from './annotation.js';
+export type * from './types.js';
+export { RULES } from './rules/index.js';
+export type { Rule, RuleMeta } from './rules/index.js';
+export { DOCS_BASE } from './rules/rule.js';
+export { LineIndex } from './text.js';
+export { DEFAULT_SUFFIXES } from './markers.js';
+export * from './numerals.js';

@@ -1,0 +1,34 @@
+// announced-count: 重点抓好十个方面工作, then nine items.
+import { formatLike } from '../numerals.js';
+import type { Rule } from './rule.js';
+
+export const announcedCount: Rule = {
+  meta: {
+    id: 'announced-count',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '预告的项数与实际项数不符（“十个方面”只有九项）', en: 'The announced count differs from the number of items' },
+  },
+  check(ctx) {
+    for (const a of ctx.announcements) {
+      if (!a.target || a.count === null || a.matches !== false) continue;
+      const actual = a.target.items.length;
+      const first = a.target.items[0];
+      const last = a.target.items[actual - 1];
+      const original = a.numeralRange ? ctx.doc.text.slice(a.numeralRange.start.offset, a.numeralRange.end.offset) : '';
+      const written = original ? formatLike(actual, original) : '';
+      ctx.report({
+        message: {
+          zh: `“${a.text}”预告了${a.count}项，但其后的列举（${first.marker}…${last.marker}）有${actual}项`,
+          en: `"${a.text}" announces ${a.count} items, but the enumeration that follows (${first.marker}…${last.marker}) has ${actual}`,
+        },
+        range: a.range,
+        related: [{ range: first.range, message: { zh: `列举的第一项（共${actual}项）`, en: `first of ${actual} items` } }],
+        fix:
+          a.numeralRange && written
+            ? { title: { zh: `把预告的项数改为${written}`, en: `Change the announced count to ${actual}` }, edits: [{ range: a.numeralRange, newText: written }] }
+            : undefined,
+      });
+    }
+  },
+};

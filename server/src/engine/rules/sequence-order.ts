@@ -1,0 +1,30 @@
+// sequence-order: 三要 before 二要.
+import { isSequenceChecked, renumberFix, type Rule } from './rule.js';
+
+export const sequenceOrder: Rule = {
+  meta: {
+    id: 'sequence-order',
+    defaultSeverity: 'error',
+    fixable: true,
+    description: { zh: '编号顺序颠倒（三要在二要之前）', en: 'Numbers out of order (三要 before 二要)' },
+  },
+  check(ctx) {
+    for (const e of ctx.enumerations) {
+      if (!isSequenceChecked(e)) continue;
+      e.items.forEach((item, k) => {
+        if (k === 0) return;
+        const prev = e.items[k - 1];
+        if (item.n >= prev.n || e.items.slice(0, k).some((i) => i.n === item.n)) return;
+        ctx.report({
+          message: {
+            zh: `编号顺序颠倒：“${item.marker}”出现在“${prev.marker}”之后`,
+            en: `Out of order: "${item.marker}" comes after "${prev.marker}"`,
+          },
+          range: item.range,
+          related: [{ range: prev.range, message: { zh: '编号更大的前一项', en: 'the previous, higher-numbered item' } }],
+          fix: renumberFix(ctx, e),
+        });
+      });
+    }
+  },
+};
