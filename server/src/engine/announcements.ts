@@ -91,7 +91,7 @@ export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], 
     if (target) used.add(target);
     const matches = target && h.count !== null ? h.count === target.items.length : null;
     // Unbound phrases that are not clearly announcements are noise: keep only the clear ones.
-    if (!target && !/方面|点|以下|如下|下列|下述|项措施|[“"‘]/.test(h.text)) continue;
+    if (!target && !/方面|点|以下|如下|下列|下述|项措施/.test(h.text)) continue;
     result.push({
       text: h.text,
       count: h.count,
