@@ -1,0 +1,2 @@
+// The VS Code extension client (see issue 4).
+export {};
