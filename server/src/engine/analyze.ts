@@ -1,13 +1,27 @@
 // The one entry point: text and options in; the tree, announcements, headings
 // and findings (with fixes) out. The CLI and the language server call only this.
 // Invariant: pure; no I/O; never throws — a failure becomes an entry in `errors`.
-import type { AnalysisResult, AnalyzeOptions, Enumeration, Finding, Item, Severity } from './types.js';
+import type { AnalysisResult, AnalyzeOptions, CoverageResult, Enumeration, Finding, Item, LocalizedText, Severity } from './types.js';
 import { parseDocument } from './parse.js';
+import { isChineseText } from './language.js';
 import { DEFAULT_SUFFIXES, findCandidates, type Candidate } from './markers.js';
 import { buildStructure } from './structure.js';
 import { findAnnouncements } from './announcements.js';
 import { RULES } from './rules/index.js';
-import type { RuleContext } from './rules/rule.js';
+import type { Rule, RuleContext } from './rules/rule.js';
+import { computeCoverage } from './coverage.js';
+import { applyDirectives, parseDirectives } from './directives.js';
+
+const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+/** The severity a rule runs with under [options], or null when it does not run. */
+export function effectiveSeverity(rule: Rule, options: AnalyzeOptions): Severity | null {
+  const setting = options.rules?.[rule.meta.id];
+  if (setting === 'off') return null;
+  if (rule.meta.needsSchema && !options.schema) return null;
+  if (setting) return setting;
+  return rule.meta.enabledByDefault === false ? null : rule.meta.defaultSeverity;
+}
 
 export function flattenEnumerations(list: Enumeration[]): Enumeration[] {
   const out: Enumeration[] = [];
@@ -37,6 +51,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 }
 
 function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
+  if (!isChineseText(text)) {
+    return { enumerations: [], announcements: [], headings: [], findings: [], bodyStart: 0, errors: [], skipped: true };
+  }
   const doc = parseDocument(text);
   const candidates = findCandidates(doc, options.suffixes ?? DEFAULT_SUFFIXES);
   const structure = buildStructure(doc, candidates);
@@ -44,11 +61,22 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
   const announcements = findAnnouncements(doc, structure.enumerations, enumerations);
   const candidateByItem = new Map<Item, Candidate>(structure.items.map((x) => [x.item, x.candidate]));
 
-  const findings: Finding[] = [];
+  const errors: LocalizedText[] = [];
+  let coverage: CoverageResult | undefined;
+  if (options.schema) {
+    try {
+      coverage = computeCoverage(doc, structure, announcements, options.schema);
+    } catch (err) {
+      errors.push({ zh: `必备措施检查失败：${String(err)}`, en: `Measure coverage failed: ${String(err)}` });
+    }
+  }
+  const directives = parseDirectives(doc);
+
+  let findings: Finding[] = [];
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.meta.id];
-    if (setting === 'off') continue;
-    const severity: Severity = setting ?? rule.meta.defaultSeverity;
+    const severity = effectiveSeverity(rule, options);
+    if (!severity) continue;
+    if (rule.meta.needsSchema && !coverage) continue;
     const ctx: RuleContext = {
       doc,
       structure,
@@ -56,10 +84,15 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
       enumerations,
       candidateOf: (item) => candidateByItem.get(item)!,
       options: options.ruleOptions?.[rule.meta.id] ?? {},
+      schema: options.schema,
+      coverage,
+      directives,
+      ruleIds: RULE_IDS,
       report: (r) => findings.push({ ruleId: rule.meta.id, severity, ...r }),
     };
     rule.check(ctx);
   }
+  findings = applyDirectives(doc, directives, findings);
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
   return {
     enumerations: structure.enumerations,
@@ -67,6 +100,7 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
     headings: structure.headings,
     findings,
     bodyStart: doc.bodyStart,
-    errors: [],
+    errors,
+    ...(coverage ? { coverage } : {}),
   };
 }

@@ -10,3 +10,5 @@ export { DOCS_BASE } from './rules/rule.js';
 export { LineIndex } from './text.js';
 export { DEFAULT_SUFFIXES } from './markers.js';
 export * from './numerals.js';
+export { fixAll, applyEdits, compatibleEdits, renumberItems, type FixAllResult } from './fix.js';
+export { isChineseText } from './language.js';

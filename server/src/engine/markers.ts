@@ -62,8 +62,8 @@ const WORD_BEFORE_ONE = new Set('统唯同万单之第逐划专合归如均某�
 const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
 
 function isCJK(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+  const code = c.codePointAt(0) ?? 0;
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x20000 && code <= 0x3134f) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -90,7 +90,10 @@ function charBefore(doc: ParsedDocument, block: Block, offset: number): string {
   const lineStart = lineContentStart(doc, block, offset);
   let p = offset;
   while (p > lineStart && (EMPHASIS.has(doc.text[p - 1]) || SPACE.test(doc.text[p - 1]))) p--;
-  return p <= lineStart ? '' : doc.text[p - 1];
+  if (p <= lineStart) return '';
+  // A character outside the BMP (𠀀) is two code units: return it whole.
+  const low = doc.text.charCodeAt(p - 1);
+  return low >= 0xdc00 && low <= 0xdfff && p - 2 >= lineStart ? doc.text.slice(p - 2, p) : doc.text[p - 1];
 }
 
 function inSpans(spans: Array<[number, number]>, start: number, end: number): boolean {

@@ -25,14 +25,16 @@ function accepts(g: Group, c: Candidate, exactStyleOnly: boolean): boolean {
     if (c.adverb === '首先') return g.items.every((i) => i.adverb && i.adverb !== '首先' && i.adverb !== '最后');
     if (c.adverb === '最后') return !g.hasLast;
     if (c.adverb === '然后') return true;
-    if (c.adverb) return g.hasLast || c.n === last.n + 1 || c.n > last.n;
+    // 其次 / 再次: the next in line, or out of line in a sequence that has them once only.
+    if (c.adverb) return c.n === last.n + 1 || c.n > last.n || g.hasLast || (g.items.some((i) => i.adverb === '首先') && !g.items.some((i) => i.adverb === c.adverb));
     return c.n === last.n + 1; // 首先 … 第二 …
   }
   if (c.style === last.style || (c.family === 'suffix' && g.items.some((i) => i.style === c.style))) {
     const d = c.n - last.n;
     if (d === 1 || d === 0 || (d >= 2 && d <= 3)) return true;
-    if (c.family === '第N条') return d > 0;
-    return c.n >= 2 && d < 0 && !g.items.some((i) => i.n === c.n);
+    if (c.family === '第N条') return c.n !== 1;
+    // Lower than the last: out of order or repeated (a restart at 一 opens a new enumeration).
+    return c.n >= 2 && d < 0;
   }
   return !exactStyleOnly && c.n === last.n + 1;
 }
@@ -96,7 +98,8 @@ function isEnumeration(g: Group): boolean {
   const first = g.items[0];
   if (first.family === '第N条') return true;
   if (g.items.length < 2) return false;
-  if (g.items.some((i) => i.adverb)) {
+  // Adverbs alone make a sequence only with 首先 and one of 其次/再次/然后 (首先 … 最后 is discourse).
+  if (g.items.every((i) => i.adverb)) {
     return g.items.some((i) => i.adverb === '首先') && g.items.some((i) => i.adverb !== '首先' && i.adverb !== '最后');
   }
   return true;
@@ -303,6 +306,7 @@ function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined
     head,
     title,
     range: lines.range(c.start, c.end),
+    numeralRange: c.numeral ? lines.range(c.numeral.start, c.numeral.end) : null,
     scopeEnd: lines.position(Math.max(scopeEnd, c.end)),
     atLineStart: c.atLineStart,
     inHeading: c.inHeading,

@@ -56,6 +56,8 @@ export interface Item {
   title: string;
   /** The marker's own characters. */
   range: Range;
+  /** Where the number is written inside the marker (null for 首先其次), for renumbering. */
+  numeralRange: Range | null;
   /** Where the item's text ends (its scope, children included). */
   scopeEnd: Position;
   atLineStart: boolean;
@@ -134,10 +136,164 @@ export interface Finding {
 export interface AnalyzeOptions {
   /** One-character suffixes that make `N<suffix>` markers (default 要 是 抓). */
   suffixes?: string[];
-  /** Per-rule severity overrides; `off` disables a rule. */
+  /** Per-rule severity overrides; `off` disables a rule (and a severity enables one that is off by default). */
   rules?: Record<string, SeveritySetting>;
   /** Per-rule options (e.g. `hierarchy-skip: { allowOneToThree: false }`). */
   ruleOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * A required-measures schema, already loaded and resolved (see server/src/schema and
+   * server/src/config). With a schema, analyze() returns `coverage` and the schema rules run.
+   */
+  schema?: MeasuresSchema;
+}
+
+// ---------------------------------------------------------------------------
+// Required-measures schemas, resolved: plain data, as the schema layer hands
+// them to the engine (YAML keys in kebab-case become camelCase here).
+
+/** Where a schema entry was written, for messages and for the editor (1-based line and column). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What a measure or sub-requirement looks for. Keywords are matched on normalized text (ANNOTATION: see schema docs). */
+export interface MeasureTerms {
+  /** Evidence: the more of these an item mentions, and the more prominently, the better it covers. */
+  any: string[];
+  /** A gate: the covering item must mention every one of these (they count as evidence too). */
+  all: string[];
+  /** RE2 syntax (linear time), run on the item's normalized text; evidence like `any`. */
+  patterns: string[];
+}
+
+export interface SubRequirement extends MeasureTerms {
+  id: string;
+  title: string;
+  required: boolean;
+  source?: SourceLocation;
+}
+
+export interface Measure extends MeasureTerms {
+  id: string;
+  title: string;
+  description?: string;
+  required: boolean;
+  /** Checked inside the item that covers the measure. */
+  requirements: SubRequirement[];
+  source?: SourceLocation;
+}
+
+/** Which enumeration of the draft a schema checks. */
+export interface AppliesTo {
+  /** Prefer an enumeration bound to an announced count (十个方面), the largest when several are (default true). */
+  announced: boolean;
+  /** Only enumerations inside a heading, section or parent item whose text contains this. */
+  heading?: string;
+  /** Only enumerations of this marker style (`N要`, `（N）`, …). */
+  style?: string;
+}
+
+export interface MeasuresSchema {
+  id?: string;
+  title?: string;
+  description?: string;
+  /** The schema's own file (the last one of an `extends` chain). */
+  file?: string;
+  appliesTo: AppliesTo;
+  /** `strict`: covered measures must appear in the schema's order. */
+  order: 'free' | 'strict';
+  minItems?: number;
+  maxItems?: number;
+  /** Minimum score for an item to cover a measure (default 0.5; see docs/schemas.md). */
+  threshold?: number;
+  measures: Measure[];
+}
+
+/** Where in an item a keyword or pattern was found. */
+export type EvidenceZone = 'head' | 'child-head' | 'body';
+
+export interface Evidence {
+  kind: 'any' | 'all' | 'pattern';
+  /** The keyword or pattern as written in the schema. */
+  term: string;
+  zone: EvidenceZone;
+  /** Occurrences in the source (the first few). */
+  ranges: Range[];
+  /** Number of items of the enumeration that mention the term (distinctiveness: 1 is best). */
+  itemsMentioning: number;
+  /** What this term adds to the score. */
+  weight: number;
+}
+
+/** An item of the checked enumeration, as coverage refers to it. */
+export interface ItemRef {
+  enumerationId: string;
+  /** 0-based index in the enumeration. */
+  index: number;
+  marker: string;
+  title: string;
+  /** The marker. */
+  range: Range;
+  /** From the marker to the end of the item's scope. */
+  scope: Range;
+}
+
+export interface SubRequirementCoverage {
+  id: string;
+  title: string;
+  required: boolean;
+  covered: boolean;
+  evidence: Evidence[];
+  /** `all` terms the covering item lacks. */
+  missingAll: string[];
+}
+
+export type MeasureStatus = 'covered' | 'partial' | 'missing' | 'optional-missing';
+
+export interface MeasureCoverage {
+  id: string;
+  title: string;
+  required: boolean;
+  covered: boolean;
+  /** `partial`: covered, but a required sub-requirement is not. */
+  status: MeasureStatus;
+  /** The covering item (the best one). */
+  item?: ItemRef;
+  /** The covering item's score (or the best candidate's, when not covered). */
+  score: number;
+  evidence: Evidence[];
+  /** When not covered: the item that came closest, its score, and the `all` terms it lacks. */
+  nearest?: { item: ItemRef; score: number; missingAll: string[] };
+  /** Other items whose heads are about this measure too. */
+  duplicates: ItemRef[];
+  requirements: SubRequirementCoverage[];
+  source?: SourceLocation;
+}
+
+export interface ItemCoverage {
+  item: ItemRef;
+  /** Ids of the measures this item covers (as their best item). */
+  measures: string[];
+  /** Highest score of any measure on this item. */
+  bestScore: number;
+}
+
+export interface CoverageResult {
+  schemaId?: string;
+  schemaTitle?: string;
+  schemaFile?: string;
+  order: 'free' | 'strict';
+  threshold: number;
+  /** The enumeration the schema was checked against; null when the draft has none. */
+  enumeration: { id: string; style: StyleCode; itemCount: number; range: Range } | null;
+  /** The announcement bound to that enumeration, if any. */
+  announcement?: { text: string; range: Range };
+  measures: MeasureCoverage[];
+  items: ItemCoverage[];
+  /** Counts for a summary line. */
+  summary: { total: number; required: number; covered: number; requiredCovered: number; missingRequired: number };
 }
 
 export interface AnalysisResult {
@@ -150,4 +306,6 @@ export interface AnalysisResult {
   bodyStart: number;
   /** Problems with the input itself (never thrown). */
   errors: LocalizedText[];
+  /** True when the text is not a Chinese document (an English README): nothing was analysed. */
+  skipped?: boolean;
 }

@@ -16,7 +16,8 @@ export const announcedCount: Rule = {
       const first = a.target.items[0];
       const last = a.target.items[actual - 1];
       const original = a.numeralRange ? ctx.doc.text.slice(a.numeralRange.start.offset, a.numeralRange.end.offset) : '';
-      const written = original ? formatLike(actual, original) : '';
+      // A count before a classifier is 两, not 二: 两点意见, 两个方面.
+      const written = !original ? '' : actual === 2 && /^[一二三四五六七八九十两]+$/.test(original) ? '两' : formatLike(actual, original);
       ctx.report({
         message: {
           zh: `“${a.text}”预告了${a.count}项，但其后的列举（${first.marker}…${last.marker}）有${actual}项`,

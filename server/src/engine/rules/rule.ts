@@ -1,15 +1,21 @@
 // What a rule is: metadata (id, default severity, docs) and a check over the
 // analysed document. Rules report findings; analyze() applies severities.
 // Invariant: pure; no I/O.
-import type { Announcement, Enumeration, Fix, Item, LocalizedText, Range, RelatedLocation, Severity, TextEdit } from '../types.js';
+import type { Announcement, CoverageResult, Enumeration, Fix, Item, LocalizedText, MeasuresSchema, Range, RelatedLocation, Severity, TextEdit } from '../types.js';
 import type { ParsedDocument } from '../parse.js';
 import type { BuiltStructure } from '../structure.js';
 import type { Candidate } from '../markers.js';
-import { formatChineseNumeral, formatLike } from '../numerals.js';
+import type { Directive } from '../directives.js';
+import { renumberItems } from '../fix.js';
 
 export interface RuleMeta {
   id: string;
+  /** The severity when the rule runs and the options do not set one. */
   defaultSeverity: Severity;
+  /** False for rules that run only when the options give them a severity (default true). */
+  enabledByDefault?: boolean;
+  /** Runs only when the options carry a required-measures schema. */
+  needsSchema?: boolean;
   fixable: boolean;
   description: LocalizedText;
 }
@@ -30,6 +36,14 @@ export interface RuleContext {
   /** The candidate behind an item (for numeral positions). */
   candidateOf(item: Item): Candidate;
   options: Record<string, unknown>;
+  /** The schema in the options, if any. */
+  schema?: MeasuresSchema;
+  /** Coverage of the schema's measures (present exactly when [schema] is). */
+  coverage?: CoverageResult;
+  /** Inline configuration comments (gongwen-disable …). */
+  directives: Directive[];
+  /** Ids of every registered rule. */
+  ruleIds: ReadonlySet<string>;
   report(r: Report): void;
 }
 
@@ -47,18 +61,7 @@ export function isSequenceChecked(e: Enumeration): boolean {
 
 /** The expected number of each item when numbered 1, 2, 3 … in text order (or from [start]). */
 export function renumberEdits(ctx: RuleContext, items: Item[], start = 1): TextEdit[] {
-  const edits: TextEdit[] = [];
-  items.forEach((item, k) => {
-    const want = start + k;
-    if (item.n === want) return;
-    const c = ctx.candidateOf(item);
-    if (!c.numeral) return;
-    const original = ctx.doc.text.slice(c.numeral.start, c.numeral.end);
-    const written = formatLike(want, original) || formatChineseNumeral(want);
-    if (!written) return;
-    edits.push({ range: ctx.doc.lines.range(c.numeral.start, c.numeral.end), newText: written });
-  });
-  return edits;
+  return renumberItems(ctx.doc.text, ctx.doc.lines, items, start);
 }
 
 export function renumberFix(ctx: RuleContext, e: Enumeration): Fix | undefined {
@@ -68,3 +71,15 @@ export function renumberFix(ctx: RuleContext, e: Enumeration): Fix | undefined {
 }
 
 export const itemLabel = (item: Item): string => item.marker;
+
+/** Every article (第N条) of the document in text order, with the fix that renumbers them all. */
+export function articleRun(ctx: RuleContext): { items: Item[]; fix: () => Fix | undefined } {
+  const items = ctx.structure.items.filter((x) => x.item.style === '第N条').map((x) => x.item);
+  return {
+    items,
+    fix: () => {
+      const edits = renumberEdits(ctx, items);
+      return edits.length ? { title: { zh: '条文按顺序重新编号', en: 'Renumber the articles in order' }, edits } : undefined;
+    },
+  };
+}

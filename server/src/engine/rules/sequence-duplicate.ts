@@ -1,5 +1,5 @@
 // sequence-duplicate: two 二要 in one enumeration.
-import { isSequenceChecked, renumberFix, type Rule } from './rule.js';
+import { articleRun, isSequenceChecked, renumberFix, type Rule } from './rule.js';
 
 export const sequenceDuplicate: Rule = {
   meta: {
@@ -10,7 +10,7 @@ export const sequenceDuplicate: Rule = {
   },
   check(ctx) {
     const lists = ctx.enumerations.filter(isSequenceChecked).map((e) => ({ items: e.items, fix: () => renumberFix(ctx, e) }));
-    lists.push({ items: ctx.structure.items.filter((x) => x.item.style === '第N条').map((x) => x.item), fix: () => undefined });
+    lists.push(articleRun(ctx));
     for (const { items, fix } of lists) {
       items.forEach((item, k) => {
         const first = items.slice(0, k).find((i) => i.n === item.n);

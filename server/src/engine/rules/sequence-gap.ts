@@ -2,7 +2,7 @@
 // across the whole regulation, since they number continuously through chapters.
 import type { Item } from '../types.js';
 import { formatChineseNumeral } from '../numerals.js';
-import { isSequenceChecked, renumberEdits, renumberFix, type Rule, type RuleContext } from './rule.js';
+import { articleRun, isSequenceChecked, renumberFix, type Rule, type RuleContext } from './rule.js';
 
 function missingLabel(prev: Item, n: number): string {
   return prev.style === '1.' || prev.style === '1、' || prev.style === '（1）' ? String(n) : formatChineseNumeral(n);
@@ -54,10 +54,7 @@ export const sequenceGap: Rule = {
       if (isSequenceChecked(e)) checkRun(ctx, e.items, () => renumberFix(ctx, e));
     }
     // Articles run on through chapters and sections.
-    const articles = ctx.structure.items.filter((x) => x.item.style === '第N条').map((x) => x.item);
-    checkRun(ctx, articles, () => {
-      const edits = renumberEdits(ctx, articles);
-      return edits.length ? { title: { zh: '条文按顺序重新编号', en: 'Renumber the articles in order' }, edits } : undefined;
-    });
+    const articles = articleRun(ctx);
+    checkRun(ctx, articles.items, articles.fix);
   },
 };

@@ -1,5 +1,5 @@
 // sequence-order: 三要 before 二要.
-import { isSequenceChecked, renumberFix, type Rule } from './rule.js';
+import { articleRun, isSequenceChecked, renumberFix, type Rule } from './rule.js';
 
 export const sequenceOrder: Rule = {
   meta: {
@@ -9,12 +9,14 @@ export const sequenceOrder: Rule = {
     description: { zh: '编号顺序颠倒（三要在二要之前）', en: 'Numbers out of order (三要 before 二要)' },
   },
   check(ctx) {
-    for (const e of ctx.enumerations) {
-      if (!isSequenceChecked(e)) continue;
-      e.items.forEach((item, k) => {
+    const lists = ctx.enumerations.filter(isSequenceChecked).map((e) => ({ items: e.items, fix: () => renumberFix(ctx, e) }));
+    // Articles are numbered through the whole regulation, across chapters.
+    lists.push(articleRun(ctx));
+    for (const { items, fix } of lists) {
+      items.forEach((item, k) => {
         if (k === 0) return;
-        const prev = e.items[k - 1];
-        if (item.n >= prev.n || e.items.slice(0, k).some((i) => i.n === item.n)) return;
+        const prev = items[k - 1];
+        if (item.n >= prev.n || items.slice(0, k).some((i) => i.n === item.n)) return;
         ctx.report({
           message: {
             zh: `编号顺序颠倒：“${item.marker}”出现在“${prev.marker}”之后`,
@@ -22,7 +24,7 @@ export const sequenceOrder: Rule = {
           },
           range: item.range,
           related: [{ range: prev.range, message: { zh: '编号更大的前一项', en: 'the previous, higher-numbered item' } }],
-          fix: renumberFix(ctx, e),
+          fix: fix(),
         });
       });
     }

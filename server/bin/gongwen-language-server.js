@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The Gongwen language server. Usage: gongwen-language-server --stdio
+await import('../out/lsp/main.js');

@@ -1,0 +1,109 @@
+// Keeps one analysis per open document version, and publishes diagnostics.
+// Re-analysis is coalesced (a short, adaptive delay after the last change),
+// versioned (a result for an older version is never published) and
+// cancellable (a newer change cancels a pending run).
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine/index.js';
+import { toDiagnostic } from './convert.js';
+import type { Locale } from './locale.js';
+
+export interface DocumentSettings {
+  enable: boolean;
+  locale: Locale;
+  options: AnalyzeOptions;
+  /** False when `gongwen.requireConfig` is set and no config file applies. */
+  applies: boolean;
+  /** Extra diagnostics about the configuration (schema or config errors), shown on the document. */
+  configProblems?: string[];
+}
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  result: AnalysisResult;
+  settings: DocumentSettings;
+}
+
+const EMPTY: AnalysisResult = { enumerations: [], announcements: [], headings: [], findings: [], bodyStart: 0, errors: [] };
+
+export class AnalysisManager {
+  private readonly cache = new Map<string, Analysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastCost = new Map<string, number>();
+  /** The newest version whose diagnostics were published, per document. */
+  private readonly published = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settingsFor: (uri: string, text: string) => Promise<DocumentSettings>,
+    private readonly isOpen: (uri: string) => TextDocument | undefined,
+  ) {}
+
+  /** The analysis of exactly this version of the document, computed now if needed. */
+  async get(doc: TextDocument): Promise<Analysis> {
+    const cached = this.cache.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const text = doc.getText();
+    const settings = await this.settingsFor(doc.uri, text);
+    const again = this.cache.get(doc.uri);
+    if (again && again.version === doc.version) return again;
+    const started = performance.now();
+    const result = settings.enable && settings.applies ? analyze(text, settings.options) : EMPTY;
+    this.lastCost.set(doc.uri, performance.now() - started);
+    const analysis: Analysis = { uri: doc.uri, version: doc.version, text, result, settings };
+    const current = this.isOpen(doc.uri);
+    if (current && current.version === doc.version) this.cache.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  /** Schedules diagnostics for the document's current version. */
+  schedule(doc: TextDocument, immediate = false): void {
+    const pending = this.timers.get(doc.uri);
+    if (pending) clearTimeout(pending);
+    // Wait about as long as the last analysis took (capped), so bursts of typing coalesce
+    // on big drafts while small drafts answer at once.
+    const delay = immediate ? 0 : Math.min(200, Math.round(this.lastCost.get(doc.uri) ?? 0));
+    const version = doc.version;
+    this.timers.set(
+      doc.uri,
+      setTimeout(() => {
+        this.timers.delete(doc.uri);
+        void this.publish(doc.uri, version);
+      }, delay),
+    );
+  }
+
+  private async publish(uri: string, version: number): Promise<void> {
+    const doc = this.isOpen(uri);
+    if (!doc || doc.version !== version) return; // a newer change is scheduled, or the document closed
+    try {
+      const analysis = await this.get(doc);
+      const now = this.isOpen(uri);
+      if (!now || now.version !== analysis.version) return; // stale: never publish an older version
+      if ((this.published.get(uri) ?? -Infinity) > analysis.version) return;
+      this.published.set(uri, analysis.version);
+      const diagnostics = analysis.result.findings.map((f) => toDiagnostic(f, uri, analysis.settings.locale));
+      await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
+    } catch (err) {
+      this.connection.console.error(`gongwen: analysis of ${uri} failed: ${String(err)}`);
+    }
+  }
+
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.cache.delete(uri);
+    this.lastCost.delete(uri);
+    this.published.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Forget every analysis (settings, config or schema changed) and re-check open documents. */
+  invalidateAll(open: TextDocument[]): void {
+    this.cache.clear();
+    for (const doc of open) this.schedule(doc, true);
+  }
+}
