@@ -20,6 +20,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   rootPath?: string;
   capabilities?: ClientCapabilities;
+  /** Another server entry point (default: the bin), e.g. the bundled dist/server.js. */
+  serverPath?: string;
 }
 
 export class TestClient {
@@ -54,7 +56,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [options.serverPath ?? SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(proc, options);
     const root = options.rootPath ? `file://${options.rootPath}` : null;
     const params: InitializeParams = {
