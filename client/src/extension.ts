@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const output = vscode.window.createOutputChannel('Gongwen 公文');
+  const output = vscode.window.createOutputChannel('Gongwen 公文', { log: true });
   let restartNoticeShown = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -4,7 +4,7 @@
 // top-level enumeration.
 // Invariant: pure; no I/O; never throws.
 import type { Announcement, Enumeration } from './types.js';
-import type { ParsedDocument } from './parse.js';
+import type { BlockDocument, ParsedDocument } from './parse.js';
 import { CHINESE_NUMERAL_CHARS, parseArabicNumeral, parseChineseNumeral } from './numerals.js';
 
 const NUM = `[${CHINESE_NUMERAL_CHARS}]{1,4}|[0-9０-９]{1,2}|几|若干`;
@@ -28,7 +28,14 @@ function parseCount(s: string): number | null {
   return parseChineseNumeral(s) ?? parseArabicNumeral(s);
 }
 
-interface Hit {
+/** Hits are few per span; only the hits of the current block can overlap. */
+function overlapsHit(hits: AnnouncementHit[], start: number, end: number): boolean {
+  for (let i = hits.length - 1; i >= 0 && hits[i].blockEnd > start; i--) if (hits[i].start < end && start < hits[i].end) return true;
+  return false;
+}
+
+export interface AnnouncementHit {
+  blockEnd: number;
   start: number;
   end: number;
   text: string;
@@ -38,9 +45,10 @@ interface Hit {
   inTitle: boolean;
 }
 
-export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], all: Enumeration[]): Announcement[] {
-  const { text, lines } = doc;
-  const hits: Hit[] = [];
+/** Count phrases in the text spans of a document's (or a chunk's) blocks. */
+export function findAnnouncementHits(doc: BlockDocument): AnnouncementHit[] {
+  const { text } = doc;
+  const hits: AnnouncementHit[] = [];
   for (const block of doc.blocks) {
     const inTitle = block.kind === 'heading' && block.depth === 1;
     for (const [s, e] of block.textSpans) {
@@ -50,7 +58,7 @@ export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], 
         for (const m of span.matchAll(re)) {
           const start = s + m.index;
           const end = start + m[0].length;
-          if (hits.some((h) => h.start < end && start < h.end)) continue;
+          if (overlapsHit(hits, start, end)) continue;
           const num = m.groups!.num;
           // “三严三实” is a slogan, not a count: no second numeral inside the quotes.
           if (/^[“"‘]/.test(m[0]) && [...m[0].slice(1 + num.length)].some((ch) => CHINESE_NUMERAL_CHARS.includes(ch))) continue;
@@ -60,12 +68,26 @@ export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], 
           if (prev === '第' || (/[0-9０-９]/.test(prev) && !/[“"‘]/.test(m[0][0]))) continue;
           if (count !== null && (count < 1 || count > 99)) continue;
           const numStart = start + m[0].indexOf(num);
-          hits.push({ start, end, text: m[0], count, numStart, numEnd: numStart + num.length, inTitle });
+          hits.push({ blockEnd: block.end, start, end, text: m[0], count, numStart, numEnd: numStart + num.length, inTitle });
         }
       }
     }
   }
   hits.sort((a, b) => a.start - b.start);
+  return hits;
+}
+
+/** A cheap test on raw text: false means no count phrase can be found in it. */
+export function mayHoldAnnouncements(text: string): boolean {
+  return PATTERNS.some((re) => {
+    re.lastIndex = 0;
+    return re.test(text);
+  });
+}
+
+export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], all: Enumeration[]): Announcement[] {
+  const { text, lines } = doc;
+  const hits = doc.announcementHits;
 
   const byStart = [...all].sort((a, b) => a.items[0].range.start.offset - b.items[0].range.start.offset);
   const used = new Set<Enumeration>();
@@ -76,7 +98,14 @@ export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], 
       target = topLevel[0] ?? null;
     } else {
       const hLine = lines.lineOf(h.end);
-      const next = byStart.find((e) => e.items[0].range.start.offset >= h.end);
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byStart[mid].items[0].range.start.offset < h.end) lo = mid + 1;
+        else hi = mid;
+      }
+      const next = byStart[lo];
       if (next && !used.has(next)) {
         const fl = next.items[0].range.start.line;
         let l = hLine + 1;

@@ -4,7 +4,7 @@
 // is decided later, by the sequence it forms (structure.ts).
 // Invariant: pure; no I/O; never throws.
 import type { StyleCode } from './types.js';
-import type { Block, ParsedDocument } from './parse.js';
+import type { Block, BlockDocument } from './parse.js';
 import { CHINESE_NUMERAL_CHARS, parseArabicNumeral, parseChineseNumeral, parseCircledNumber } from './numerals.js';
 
 export const DEFAULT_SUFFIXES = ['要', '是', '抓'];
@@ -71,7 +71,7 @@ function isDigit(c: string | undefined): boolean {
 }
 
 /** Where the text of a line begins inside a block, after heading, quote and emphasis prefixes. */
-export function lineContentStart(doc: ParsedDocument, block: Block, offset: number): number {
+export function lineContentStart(doc: BlockDocument, block: Block, offset: number): number {
   const { text, lines } = doc;
   const line = lines.lineOf(offset);
   let p = Math.max(lines.lineStart(line), block.start);
@@ -86,7 +86,7 @@ export function lineContentStart(doc: ParsedDocument, block: Block, offset: numb
 }
 
 /** The character before [offset], skipping emphasis delimiters and spaces; '' at a line start. */
-function charBefore(doc: ParsedDocument, block: Block, offset: number): string {
+function charBefore(doc: BlockDocument, block: Block, offset: number): string {
   const lineStart = lineContentStart(doc, block, offset);
   let p = offset;
   while (p > lineStart && (EMPHASIS.has(doc.text[p - 1]) || SPACE.test(doc.text[p - 1]))) p--;
@@ -104,7 +104,24 @@ function inSpans(spans: Array<[number, number]>, start: number, end: number): bo
   return false;
 }
 
-export function findCandidates(doc: ParsedDocument, suffixes: string[] = DEFAULT_SUFFIXES): Candidate[] {
+const mayHoldCache = new Map<string, RegExp>();
+
+/**
+ * A cheap test on raw text: false means no candidate can be found in it, so a
+ * chunk without markers need not be parsed at all. (It may say true wrongly.)
+ */
+export function mayHoldMarkers(text: string, suffixes: string[] = DEFAULT_SUFFIXES): boolean {
+  const key = suffixes.join('');
+  let re = mayHoldCache.get(key);
+  if (!re) {
+    const sfx = [...new Set(['、', ...suffixes.filter((x) => [...x].length === 1)])].map((x) => x.replace(/[\\^\]\-]/g, '\\$&')).join('');
+    re = new RegExp(`[${CHINESE_NUMERAL_CHARS}][${sfx}]|第[${CHINESE_NUMERAL_CHARS}]|[（(][${CHINESE_NUMERAL_CHARS}0-9０-９]|[0-9０-９][.．、)]|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|首先|其次|再次|然后|最后`);
+    mayHoldCache.set(key, re);
+  }
+  return re.test(text);
+}
+
+export function findCandidates(doc: BlockDocument, suffixes: string[] = DEFAULT_SUFFIXES): Candidate[] {
   const out: Candidate[] = [];
   const suffixSet = new Set(suffixes.filter((s) => [...s].length === 1));
   for (const block of doc.blocks) {
@@ -133,7 +150,7 @@ export function findCandidates(doc: ParsedDocument, suffixes: string[] = DEFAULT
   return out;
 }
 
-function scanSpan(doc: ParsedDocument, block: Block, s: number, e: number, suffixes: Set<string>, out: Candidate[]): void {
+function scanSpan(doc: BlockDocument, block: Block, s: number, e: number, suffixes: Set<string>, out: Candidate[]): void {
   const text = doc.text;
   const push = (c: Omit<Candidate, 'block' | 'atLineStart' | 'inHeading' | 'mdListItem' | 'weak' | 'rank'>, opts: { lineStartOnly?: boolean; afterClosers?: boolean; allowWeak?: boolean } = {}): boolean => {
     if (!inSpans(block.textSpans, c.start, c.end)) return false;

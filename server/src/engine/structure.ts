@@ -105,6 +105,14 @@ function isEnumeration(g: Group): boolean {
   return true;
 }
 
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0) return false;
+  }
+  return true;
+}
+
 interface LineInfo {
   /** A final item whose marker opens the line. */
   opener?: Candidate;
@@ -130,7 +138,7 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   // Line facts for scopes.
   const info: LineInfo[] = Array.from({ length: lines.lineCount }, (_, l) => ({
     heading: 0,
-    blank: lines.lineStart(l) === lines.lineEnd(l) || text.slice(lines.lineStart(l), lines.lineEnd(l)).trim() === '',
+    blank: isBlankLine(text, lines.lineStart(l), lines.lineEnd(l)),
     inBlock: false,
   }));
   for (const b of doc.blocks) {
@@ -193,6 +201,9 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
       const li = info[l];
       if (li.blank) continue;
       if (li.heading || !li.inBlock || !li.opener || li.opener.family === c.family) break;
+      // A marker of an enumeration that began before this one belongs to an enclosing level.
+      const og = groupOf.get(li.opener);
+      if (og && og.items[0].start < g.items[0].start) break;
     }
     return endBefore(l, c.end);
   };
@@ -221,19 +232,36 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   });
 
   // Nesting: the innermost item whose scope holds every marker of the enumeration.
-  const allItems: Array<{ b: Built; k: number; start: number; end: number }> = [];
+  // One sweep in text order with a stack of open items (ordered by start, so the
+  // first one from the top that reaches past the last marker is the innermost).
+  interface Open {
+    b: Built;
+    k: number;
+    start: number;
+    end: number;
+  }
+  const allItems: Open[] = [];
   for (const b of built) b.group.items.forEach((c, k) => allItems.push({ b, k, start: c.start, end: b.scopes[k] }));
   allItems.sort((x, y) => x.start - y.start);
   const roots: Enumeration[] = [];
   const sortedBuilt = [...built].sort((x, y) => x.group.items[0].start - y.group.items[0].start);
+  const open: Open[] = [];
+  let next = 0;
   for (const b of sortedBuilt) {
     const first = b.group.items[0].start;
     const lastStart = b.group.items[b.group.items.length - 1].start;
-    let parent: { b: Built; k: number; start: number; end: number } | undefined;
-    for (const cand of allItems) {
-      if (cand.start >= first) break;
-      if (cand.b === b || lastStart >= cand.end) continue;
-      if (!parent || cand.start > parent.start || (cand.start === parent.start && cand.end < parent.end)) parent = cand;
+    while (next < allItems.length && allItems[next].start < first) {
+      const item = allItems[next++];
+      while (open.length && open[open.length - 1].end <= item.start) open.pop();
+      open.push(item);
+    }
+    while (open.length && open[open.length - 1].end <= first) open.pop();
+    let parent: Open | undefined;
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i].end > lastStart) {
+        parent = open[i];
+        break;
+      }
     }
     if (parent) {
       b.enumeration.parent = { enumeration: parent.b.enumeration, index: parent.k };
@@ -260,18 +288,23 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   const headings: Heading[] = [];
   const itemByStart = new Map(items.map((x) => [x.candidate.start, x.item]));
   const headingBlocks = doc.blocks.filter((b) => b.kind === 'heading');
+  const openerOf = new Map<number, Candidate>();
+  for (const c of candidates) if (c.block.kind === 'heading' && c.atLineStart && !openerOf.has(c.block.index)) openerOf.set(c.block.index, c);
+  // A section ends before the next heading of the same or a higher rank.
+  const sectionEnds = new Array<number>(headingBlocks.length).fill(endBefore(lines.lineCount, 0));
+  const pending: number[] = [];
   headingBlocks.forEach((b, i) => {
-    let end = text.length;
-    for (let j = i + 1; j < headingBlocks.length; j++) {
-      if (headingBlocks[j].depth <= b.depth) {
-        end = endBefore(lines.lineOf(headingBlocks[j].start), b.end);
-        break;
-      }
+    while (pending.length && headingBlocks[pending[pending.length - 1]].depth >= b.depth) {
+      const j = pending.pop()!;
+      sectionEnds[j] = endBefore(lines.lineOf(b.start), headingBlocks[j].end);
     }
-    if (end === text.length) end = endBefore(lines.lineCount, b.end);
+    pending.push(i);
+  });
+  headingBlocks.forEach((b, i) => {
+    const end = Math.max(sectionEnds[i], b.end);
     const cs = lineContentStart(doc, b, b.end);
     const raw = text.slice(cs, lines.lineEnd(lines.lineOf(b.start))).replace(/\s+#+\s*$/, '');
-    const opener = candidates.find((c) => c.block === b && c.atLineStart);
+    const opener = openerOf.get(b.index);
     headings.push({
       depth: b.depth,
       text: raw.replace(/[*_`]/g, '').trim(),

@@ -12,9 +12,13 @@ export const sequenceDuplicate: Rule = {
     const lists = ctx.enumerations.filter(isSequenceChecked).map((e) => ({ items: e.items, fix: () => renumberFix(ctx, e) }));
     lists.push(articleRun(ctx));
     for (const { items, fix } of lists) {
-      items.forEach((item, k) => {
-        const first = items.slice(0, k).find((i) => i.n === item.n);
-        if (!first) return;
+      const firstByN = new Map<number, (typeof items)[number]>();
+      items.forEach((item) => {
+        const first = firstByN.get(item.n);
+        if (!first) {
+          firstByN.set(item.n, item);
+          return;
+        }
         ctx.report({
           message: {
             zh: `编号重复：前面已有“${first.marker}”`,

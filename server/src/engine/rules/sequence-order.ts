@@ -13,10 +13,13 @@ export const sequenceOrder: Rule = {
     // Articles are numbered through the whole regulation, across chapters.
     lists.push(articleRun(ctx));
     for (const { items, fix } of lists) {
+      const seen = new Set<number>();
       items.forEach((item, k) => {
+        const repeated = seen.has(item.n);
+        seen.add(item.n);
         if (k === 0) return;
         const prev = items[k - 1];
-        if (item.n >= prev.n || items.slice(0, k).some((i) => i.n === item.n)) return;
+        if (item.n >= prev.n || repeated) return;
         ctx.report({
           message: {
             zh: `编号顺序颠倒：“${item.marker}”出现在“${prev.marker}”之后`,

@@ -1,0 +1,118 @@
+// Splits a Markdown document into chunks at *safe* top-level boundaries: a
+// blank line followed by a line that starts in column 0, outside fenced code,
+// multi-line HTML blocks and front matter. Parsing each chunk on its own gives
+// the same blocks as parsing the whole document, so chunks can be parsed once
+// and reused while the rest of the document is edited (and a 5 MB draft never
+// meets the parser's superlinear cases).
+// Invariant: pure; no I/O; never throws.
+import { hasFrontMatter } from './parse.js';
+
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+/** Link reference and footnote definitions reach across the document: such texts are one chunk. */
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_OPEN: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const HTML_BLOCK_TAGS =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+/** CommonMark HTML blocks of kinds 6 (block tags; may interrupt a paragraph) and 7 (a lone tag; may not). */
+const HTML_KIND_6 = new RegExp(`^ {0,3}</?(?:${HTML_BLOCK_TAGS})(?:[ \\t>]|/>|$)`, 'i');
+const HTML_KIND_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+
+type State = 'none' | 'paragraph' | 'html' | 'fence' | 'htmlUntilEnd';
+
+export function splitChunks(text: string): Chunk[] {
+  if (text.length === 0 || DEFINITION.test(text)) return [{ start: 0, end: text.length }];
+  const chunks: Chunk[] = [];
+  let chunkStart = 0;
+  let pos = 0;
+  let state: State = 'none';
+  let fence = { char: '', len: 0 };
+  let htmlEnd: RegExp = /$^/;
+  let afterBlank = false;
+
+  // Front matter stays in the first chunk.
+  const fm = /^(---|\+\+\+)\r?\n/.exec(text);
+  if (fm && hasFrontMatter(text)) {
+    const close = new RegExp(`\\r?\\n(${fm[1] === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(\\r?\\n|$)`, 'g');
+    close.lastIndex = fm[0].length - 1;
+    const m = close.exec(text);
+    if (m) pos = m.index + m[0].length;
+  }
+
+  const lineBreak = /\r\n|\r|\n/g;
+  while (pos < text.length) {
+    // Lines end at \r\n, \n or a lone \r, as in CommonMark.
+    lineBreak.lastIndex = pos;
+    const br = lineBreak.exec(text);
+    const nl = br ? br.index : text.length;
+    const next = br ? br.index + br[0].length : text.length;
+    const line = text.slice(pos, nl);
+    pos = next;
+    if (state === 'fence') {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len) state = 'none';
+      continue;
+    }
+    if (state === 'htmlUntilEnd') {
+      if (htmlEnd.test(line)) state = 'none';
+      continue;
+    }
+    if (isBlank(line)) {
+      // A blank line ends paragraphs and HTML blocks of kinds 6 and 7.
+      state = 'none';
+      afterBlank = true;
+      continue;
+    }
+    const lineStart = nl - line.length;
+    const c = line.charCodeAt(0);
+    // A chunk may not open with ---/+++: at the start of a parse, that would read as front matter.
+    if (afterBlank && lineStart > chunkStart && c !== 32 && c !== 9 && !/^(---|\+\+\+)[ \t]*$/.test(line)) {
+      chunks.push({ start: chunkStart, end: lineStart });
+      chunkStart = lineStart;
+    }
+    afterBlank = false;
+    if (state === 'html') continue; // content of an HTML block, until a blank line
+    const f = FENCE_OPEN.exec(line);
+    if (f && !(f[1][0] === '`' && line.slice(f.index + f[0].length).includes('`'))) {
+      fence = { char: f[1][0], len: f[1].length };
+      state = 'fence';
+      continue;
+    }
+    const open = HTML_OPEN.find(([o]) => o.test(line));
+    if (open) {
+      if (!open[1].test(line.slice(line.indexOf('<') + 2))) {
+        htmlEnd = open[1];
+        state = 'htmlUntilEnd';
+      } else {
+        state = 'none'; // kinds 1–5 end on the line that holds their end condition
+      }
+      continue;
+    }
+    if (HTML_KIND_6.test(line) || (state !== 'paragraph' && HTML_KIND_7.test(line))) {
+      state = 'html';
+      continue;
+    }
+    state = 'paragraph';
+  }
+  chunks.push({ start: chunkStart, end: text.length });
+  return chunks;
+}

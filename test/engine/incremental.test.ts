@@ -1,0 +1,107 @@
+// Chunked and incremental analysis equal a whole-document analysis: the chunk
+// boundaries are safe, and a cached chunk is as good as a fresh parse.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { analyzeWith, IncrementalAnalyzer, toAnnotation, type AnalysisResult } from 'gongwen-server';
+
+const fixtures = new URL('../../fixtures/', import.meta.url);
+
+/** Everything a front end shows, as plain data (the tree has parent links, so compare a projection). */
+function view(r: AnalysisResult): unknown {
+  const { findings, ...rest } = toAnnotation(r);
+  return { ...rest, findings: findings.map((f) => `${f.rule}@${f.offset}:${f.message}`), fixes: r.findings.map((f) => JSON.stringify(f.fix?.edits ?? null)), bodyStart: r.bodyStart, errors: r.errors };
+}
+
+const whole = (text: string) => view(analyzeWith(text, {}, undefined, { wholeDocument: true }).result);
+const chunked = (text: string) => view(analyzeWith(text, {}, undefined).result);
+
+const corpus: Array<[string, string]> = [];
+for (const set of ['real', 'regs']) {
+  for (const f of readdirSync(new URL(`${set}/`, fixtures)).filter((n) => n.endsWith('.md'))) corpus.push([f, readFileSync(new URL(`${set}/${f}`, fixtures), 'utf8')]);
+}
+corpus.push(['seed', readFileSync(new URL('seeds/000_1879313dcec84cbe.txt', fixtures), 'utf8')]);
+
+// Fragments of realistic drafts, and of Markdown that could break a naive split.
+const fragments = [
+  '# 关于做好安全工作的通知',
+  '## 一、总体要求',
+  '### （二）工作措施',
+  '会议强调，重点抓好三个方面工作。',
+  '一要加强领导。二要压实责任。',
+  '一是统一思想；二是狠抓落实；三是强化保障。',
+  '（一）加强组织领导。各地要高度重视。',
+  '1.各单位要落实责任。',
+  '2. 参会人员提前到场。',
+  '- 一要甲\n- 二要乙',
+  '1. 第一项\n2. 第二项\n\n3. 第三项',
+  '第一条　为了规范管理，制定本办法。',
+  '## 第二章　附则',
+  '首先，统一思想。其次，加强领导。',
+  '```\n一要代码\n\n二要代码\n```',
+  '~~~md\n\n三要\n~~~',
+  '<!--\n一要注释\n\n二要注释\n-->',
+  '<!-- gongwen-disable-next-line sequence-gap -->',
+  '<pre>\n一要\n\n二要\n</pre>',
+  '> 一要引用\n>\n> 二要引用',
+  '    缩进代码 一要',
+  '| 序号 | 事项 |\n| --- | --- |\n| 一、 | 甲 |',
+  '标题\n===',
+  '正文段落，没有编号。',
+  '',
+  '   ',
+  '\t一要缩进',
+  '𠀀字，一要甲；二要乙。',
+];
+
+const documents = fc
+  .array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 24 })
+  .chain((parts) => fc.tuple(fc.constant(parts), fc.array(fc.constantFrom('\n', '\n\n', '\n\n\n', '\r\n\r\n'), { minLength: parts.length, maxLength: parts.length }), fc.boolean()))
+  .map(([parts, seps, fm]) => (fm ? '---\ntitle: 测试\n---\n\n' : '') + parts.map((p, i) => p + seps[i]).join(''));
+
+describe('chunked analysis', () => {
+  for (const [name, text] of corpus) {
+    it(`equals the whole-document analysis on ${name}`, () => {
+      assert.deepEqual(chunked(text), whole(text));
+    });
+  }
+
+  it('equals the whole-document analysis on generated drafts', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        assert.deepEqual(chunked(text), whole(text));
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
+  });
+});
+
+describe('incremental analysis', () => {
+  const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', '一要', '\n\n', '二是', '。', '（三）', '\n## 四、', '甲乙', '\n```\n', '<!--', '-->', ' ') });
+
+  it('equals a fresh analysis after every edit of a random edit sequence', () => {
+    fc.assert(
+      fc.property(documents, fc.array(edit, { minLength: 1, maxLength: 15 }), (start, edits) => {
+        const analyzer = new IncrementalAnalyzer();
+        let text = start;
+        analyzer.analyze(text);
+        for (const e of edits) {
+          const at = text.length ? e.at % (text.length + 1) : 0;
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.del));
+          assert.deepEqual(view(analyzer.analyze(text)), whole(text));
+        }
+      }),
+      { numRuns: 150, seed: 20261130 },
+    );
+  });
+
+  it('re-parses only what an edit touched (a cached chunk is reused as is)', () => {
+    const seed = corpus.find(([n]) => n === 'seed')![1];
+    const text = seed.replace(/\n/g, '\n\n');
+    const first = analyzeWith(text, {}, undefined);
+    const edited = text.replace('三要加强核酸检测', '三要加强核酸检');
+    const second = analyzeWith(edited, {}, first.cache);
+    const reused = [...second.cache!.values()].filter((c) => [...first.cache!.values()].includes(c)).length;
+    assert.equal(reused, second.cache!.size - 1);
+  });
+});
