@@ -2,9 +2,9 @@
 // and findings (with fixes) out. The CLI and the language server call only this.
 // Invariant: pure; no I/O; never throws — a failure becomes an entry in `errors`.
 import type { AnalysisResult, AnalyzeOptions, CoverageResult, Enumeration, Finding, Item, LocalizedText, Severity } from './types.js';
-import { parseDocument } from './parse.js';
+import { parseDocument, type ChunkCache } from './parse.js';
 import { isChineseText } from './language.js';
-import { DEFAULT_SUFFIXES, findCandidates, type Candidate } from './markers.js';
+import { DEFAULT_SUFFIXES, type Candidate } from './markers.js';
 import { buildStructure } from './structure.js';
 import { findAnnouncements } from './announcements.js';
 import { RULES } from './rules/index.js';
@@ -12,7 +12,9 @@ import type { Rule, RuleContext } from './rules/rule.js';
 import { computeCoverage } from './coverage.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 
-const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+// Built on first use: rule modules may import this module (a cycle through rules/index.ts).
+let ruleIds: ReadonlySet<string> | undefined;
+const RULE_IDS = (): ReadonlySet<string> => (ruleIds ??= new Set(RULES.map((r) => r.meta.id)));
 
 /** The severity a rule runs with under [options], or null when it does not run. */
 export function effectiveSeverity(rule: Rule, options: AnalyzeOptions): Severity | null {
@@ -36,26 +38,54 @@ export function flattenEnumerations(list: Enumeration[]): Enumeration[] {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  try {
-    return analyzeUnsafe(text, options);
-  } catch (err) {
-    return {
-      enumerations: [],
-      announcements: [],
-      headings: [],
-      findings: [],
-      bodyStart: 0,
-      errors: [{ zh: `分析失败：${String(err)}`, en: `Analysis failed: ${String(err)}` }],
-    };
+  return analyzeWith(text, options, undefined).result;
+}
+
+/**
+ * An analyzer for one document that is edited over time: it keeps the parse of
+ * each chunk of the last version, so the next analysis re-parses only the
+ * chunks an edit touched. Its results equal analyze() of the same text.
+ */
+export class IncrementalAnalyzer {
+  private cache: ChunkCache | undefined;
+
+  analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+    const { result, cache } = analyzeWith(text, options, this.cache);
+    this.cache = cache;
+    return result;
   }
 }
 
-function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
-  if (!isChineseText(text)) {
-    return { enumerations: [], announcements: [], headings: [], findings: [], bodyStart: 0, errors: [], skipped: true };
+/** Internal switches for tests: the whole-document parse that chunking must equal. */
+export interface AnalyzeInternals {
+  wholeDocument?: boolean;
+}
+
+export function analyzeWith(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined, internals: AnalyzeInternals = {}): { result: AnalysisResult; cache: ChunkCache | undefined } {
+  try {
+    return analyzeUnsafe(text, options, cache, internals);
+  } catch (err) {
+    return { result: failed(err), cache: undefined };
   }
-  const doc = parseDocument(text);
-  const candidates = findCandidates(doc, options.suffixes ?? DEFAULT_SUFFIXES);
+}
+
+function failed(err: unknown): AnalysisResult {
+  return {
+    enumerations: [],
+    announcements: [],
+    headings: [],
+    findings: [],
+    bodyStart: 0,
+    errors: [{ zh: `分析失败：${String(err)}`, en: `Analysis failed: ${String(err)}` }],
+  };
+}
+
+function analyzeUnsafe(text: string, options: AnalyzeOptions, cache: ChunkCache | undefined, internals: AnalyzeInternals): { result: AnalysisResult; cache: ChunkCache | undefined } {
+  if (!isChineseText(text)) {
+    return { result: { enumerations: [], announcements: [], headings: [], findings: [], bodyStart: 0, errors: [], skipped: true }, cache };
+  }
+  const doc = parseDocument(text, { suffixes: options.suffixes ?? DEFAULT_SUFFIXES, cache, wholeDocument: internals.wholeDocument });
+  const candidates = doc.candidates;
   const structure = buildStructure(doc, candidates);
   const enumerations = flattenEnumerations(structure.enumerations);
   const announcements = findAnnouncements(doc, structure.enumerations, enumerations);
@@ -87,14 +117,14 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
       schema: options.schema,
       coverage,
       directives,
-      ruleIds: RULE_IDS,
+      ruleIds: RULE_IDS(),
       report: (r) => findings.push({ ruleId: rule.meta.id, severity, ...r }),
     };
     rule.check(ctx);
   }
   findings = applyDirectives(doc, directives, findings);
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return {
+  const result: AnalysisResult = {
     enumerations: structure.enumerations,
     announcements,
     headings: structure.headings,
@@ -103,4 +133,5 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): AnalysisResult {
     errors,
     ...(coverage ? { coverage } : {}),
   };
+  return { result, cache: doc.cache };
 }

@@ -1,6 +1,6 @@
 // Gongwen's engine: pure analysis of a Markdown policy draft.
 // Invariant: nothing here imports vscode, the protocol packages, or does I/O.
-export { analyze, flattenEnumerations } from './analyze.js';
+export { analyze, analyzeWith, flattenEnumerations, IncrementalAnalyzer } from './analyze.js';
 export { toAnnotation } from './annotation.js';
 export type * from './annotation.js';
 export type * from './types.js';

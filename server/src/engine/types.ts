@@ -308,4 +308,6 @@ export interface AnalysisResult {
   errors: LocalizedText[];
   /** True when the text is not a Chinese document (an English README): nothing was analysed. */
   skipped?: boolean;
+  /** With a schema: which item covers which measure, and why. */
+  coverage?: CoverageResult;
 }

@@ -10,6 +10,12 @@ import { mixedStyle } from './mixed-style.js';
 import { hierarchySkip } from './hierarchy-skip.js';
 import { emptyItem } from './empty-item.js';
 import { ordinalAdverb } from './ordinal-adverb.js';
+import { missingMeasure } from './missing-measure.js';
+import { measureOrder } from './measure-order.js';
+import { duplicateMeasure } from './duplicate-measure.js';
+import { uncoveredItem } from './uncovered-item.js';
+import { itemCount } from './item-count.js';
+import { unknownRuleInComment } from './unknown-rule-in-comment.js';
 
 export const RULES: readonly Rule[] = [
   sequenceGap,
@@ -21,6 +27,12 @@ export const RULES: readonly Rule[] = [
   hierarchySkip,
   emptyItem,
   ordinalAdverb,
+  missingMeasure,
+  measureOrder,
+  duplicateMeasure,
+  uncoveredItem,
+  itemCount,
+  unknownRuleInComment,
 ];
 
 export type { Rule, RuleMeta, RuleContext } from './rule.js';
