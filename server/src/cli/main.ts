@@ -1,33 +1,16 @@
-// The command-line front end: reads files, calls analyze(), prints, and sets
-// the exit code. All analysis lives in the engine; this file does I/O only.
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+// The command-line front end: one verb per module (lint.ts, coverage.ts,
+// schema.ts), dispatched here; `outline` lives here. All analysis lives in the
+// engine; the CLI reads files, calls analyze(), prints and sets the exit code.
+import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { analyze, toAnnotation, type AnalysisResult, type Enumeration, type Finding } from '../engine/index.js';
+import { analyze, toAnnotation, type AnalysisResult, type Enumeration } from '../engine/index.js';
+import { detect, encodingFlag, encodingLabel } from './encoding.js';
+import { MAIN_HELP, OUTLINE_HELP } from './help.js';
+import { defaultIo, type Io } from './io.js';
+import { EXIT_OK, EXIT_USAGE, lint, UsageError } from './lint.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-const HELP = `gongwen — 公文编号结构检查 / structure checks for Chinese policy directives
-
-用法 Usage:
-  gongwen outline FILE [--format text|json]   显示编号结构树 / print the directive tree
-  gongwen lint PATH…                          检查文件或目录 / check files and folders (*.md)
-  gongwen --help | --version
-
-退出码 Exit codes: 0 无错误 clean · 1 有错误级问题 error findings · 2 用法错误或无法读取 usage error or unreadable input
-`;
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-};
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './lint.js';
+export type { Io } from './io.js';
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [verb, ...rest] = argv;
@@ -37,27 +20,32 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await outline(rest, io);
       case 'lint':
         return await lint(rest, io);
+      case 'coverage':
+        return await (await import('./coverage.js')).coverage(rest, io);
+      case 'schema':
+        return await (await import('./schema.js')).schema(rest, io);
       case '--version':
       case '-v':
         io.out(`${await version()}\n`);
         return EXIT_OK;
+      case 'help':
+        if (rest[0] && rest[0] !== 'help') return await main([rest[0], '--help'], io);
+        io.out(MAIN_HELP);
+        return EXIT_OK;
       case undefined:
       case '--help':
       case '-h':
-      case 'help':
-        io.out(HELP);
+        io.out(MAIN_HELP);
         return verb === undefined ? EXIT_USAGE : EXIT_OK;
       default:
-        io.err(`gongwen: 未知命令 unknown command "${verb}"\n\n${HELP}`);
+        io.err(`gongwen: 未知命令 unknown command "${verb}"\n\n${MAIN_HELP}`);
         return EXIT_USAGE;
     }
   } catch (err) {
-    io.err(`gongwen: ${err instanceof UsageError ? err.message : String(err)}\n`);
+    io.err(`gongwen: ${err instanceof UsageError ? err.message : String((err as Error)?.stack ?? err)}\n`);
     return EXIT_USAGE;
   }
 }
-
-class UsageError extends Error {}
 
 async function version(): Promise<string> {
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -68,20 +56,27 @@ function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArg
   try {
     return parseArgs(config);
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n\n${HELP}`);
+    throw new UsageError(`${(err as Error).message}\n\n${OUTLINE_HELP}`);
   }
 }
 
-/** Reads a text file as UTF-8; a BOM is dropped so that positions match what an editor shows. */
+/** Reads a text file as UTF-8 (a BOM is dropped so that positions match what an editor shows). */
 async function readText(path: string): Promise<string> {
-  const buf = await readFile(path);
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const d = detect(await readFile(path));
+  if (d.kind === 'text') return d.text;
+  if (d.kind === 'binary') throw new UsageError(`${path}: 不是文本文件 not a text file`);
+  if (d.encoding === 'unknown') throw new UsageError(`${path}: 不是 UTF-8 文本 not UTF-8 text`);
+  const label = encodingLabel(d.encoding);
+  throw new UsageError(`${path}: 文件编码是 ${label}，不是 UTF-8 / encoded in ${label}, not UTF-8 (gongwen lint --encoding ${encodingFlag(d.encoding)} reads it)`);
 }
 
 async function outline(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse({ args, allowPositionals: true, strict: true, options: { format: { type: 'string', short: 'f', default: 'text' } } });
-  if (positionals.length !== 1) throw new UsageError('outline 需要一个文件 / outline takes one FILE');
+  const { values, positionals } = parse({ args, allowPositionals: true, strict: true, options: { format: { type: 'string', short: 'f', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    io.out(OUTLINE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError(`outline 需要一个文件 / outline takes one FILE\n\n${OUTLINE_HELP}`);
   const format = values.format as string;
   if (format !== 'text' && format !== 'json') throw new UsageError(`未知格式 unknown format "${format}" (text|json)`);
   const file = positionals[0];
@@ -89,6 +84,7 @@ async function outline(args: string[], io: Io): Promise<number> {
   try {
     text = await readText(file);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     io.err(`gongwen: 无法读取 cannot read ${file}: ${describeReadError(err)}\n`);
     return EXIT_USAGE;
   }
@@ -102,7 +98,6 @@ async function outline(args: string[], io: Io): Promise<number> {
 }
 
 function describeReadError(err: unknown): string {
-  if (err instanceof TypeError) return '不是 UTF-8 文本 not UTF-8 text';
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return '文件不存在 no such file';
   if (code === 'EISDIR') return '是目录 is a directory';
@@ -124,60 +119,4 @@ export function renderOutline(file: string, result: AnalysisResult): string {
   for (const e of result.enumerations) walkEnum(e, '  ');
   if (result.enumerations.length === 0) lines.push('  (没有编号结构 no enumerations)');
   return lines.join('\n') + '\n';
-}
-
-async function collectFiles(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  const walk = async (dir: string) => {
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const ent of entries) {
-      if (ent.name === 'node_modules' || ent.name.startsWith('.')) continue;
-      const p = join(dir, ent.name);
-      if (ent.isDirectory()) await walk(p);
-      else if (ent.isFile() && /\.(md|markdown)$/i.test(ent.name)) files.push(p);
-    }
-  };
-  for (const p of paths) {
-    let s;
-    try {
-      s = await stat(p);
-    } catch {
-      throw new UsageError(`找不到 not found: ${p}`);
-    }
-    if (s.isDirectory()) await walk(p);
-    else files.push(p);
-  }
-  return files;
-}
-
-
-async function lint(args: string[], io: Io): Promise<number> {
-  const { positionals } = parse({ args, allowPositionals: true, strict: true, options: {} });
-  const files = await collectFiles(positionals.length ? positionals : ['.']);
-  let errors = 0;
-  let warnings = 0;
-  let unreadable = 0;
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readText(file);
-    } catch (err) {
-      io.err(`${file}: 无法读取 cannot read: ${describeReadError(err)}\n`);
-      unreadable++;
-      continue;
-    }
-    const result = analyze(text);
-    const shown = relative(process.cwd(), resolve(file)) || file;
-    for (const f of result.findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      io.out(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.ruleId}  ${f.message.zh} / ${f.message.en}\n`);
-    }
-    for (const e of result.errors) io.err(`${shown}: ${e.zh} / ${e.en}\n`);
-  }
-  const summary = `${files.length} 个文件 files · ${errors} 个错误 errors · ${warnings} 个警告 warnings`;
-  io.err(summary + '\n');
-  if (unreadable) return EXIT_USAGE;
-  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
