@@ -4,7 +4,8 @@
 // cancellable (a newer change cancels a pending run).
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../engine/index.js';
+import { IncrementalAnalyzer, type AnalysisResult, type AnalyzeOptions } from '../engine/index.js';
+import type { ConfigResolution } from '../config/index.js';
 import { toDiagnostic } from './convert.js';
 import type { Locale } from './locale.js';
 
@@ -14,8 +15,8 @@ export interface DocumentSettings {
   options: AnalyzeOptions;
   /** False when `gongwen.requireConfig` is set and no config file applies. */
   applies: boolean;
-  /** Extra diagnostics about the configuration (schema or config errors), shown on the document. */
-  configProblems?: string[];
+  /** What the config resolver found for this document (config file, schema, errors). */
+  resolution?: ConfigResolution;
 }
 
 export interface Analysis {
@@ -30,6 +31,8 @@ const EMPTY: AnalysisResult = { enumerations: [], announcements: [], headings: [
 
 export class AnalysisManager {
   private readonly cache = new Map<string, Analysis>();
+  /** Per open document: the chunks parsed for its last version, so an edit re-parses only its own chunk. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastCost = new Map<string, number>();
   /** The newest version whose diagnostics were published, per document. */
@@ -50,7 +53,9 @@ export class AnalysisManager {
     const again = this.cache.get(doc.uri);
     if (again && again.version === doc.version) return again;
     const started = performance.now();
-    const result = settings.enable && settings.applies ? analyze(text, settings.options) : EMPTY;
+    let analyzer = this.analyzers.get(doc.uri);
+    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+    const result = settings.enable && settings.applies ? analyzer.analyze(text, settings.options) : EMPTY;
     this.lastCost.set(doc.uri, performance.now() - started);
     const analysis: Analysis = { uri: doc.uri, version: doc.version, text, result, settings };
     const current = this.isOpen(doc.uri);
@@ -96,6 +101,7 @@ export class AnalysisManager {
     if (pending) clearTimeout(pending);
     this.timers.delete(uri);
     this.cache.delete(uri);
+    this.analyzers.delete(uri);
     this.lastCost.delete(uri);
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisManager, type DocumentSettings } from './analysis.js';
-import { toTextEdit } from './convert.js';
+import { toDiagnostic, toRange, toTextEdit } from './convert.js';
 import { localeFrom, type Locale } from './locale.js';
 import { SettingsStore } from './settings.js';
 import { documentSymbols } from './features/symbols.js';
@@ -29,6 +29,9 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions.js';
 import { completions } from './features/completion.js';
 import { WorkspaceSymbolIndex } from './features/workspaceSymbols.js';
 import { fixAllEdits, renumberEditsAt } from './features/edits.js';
+import { codeLenses, coverageReport, coveredBy, measureCompletions, measureNotes, missingMeasureHover, status, stubActions } from './features/coverage.js';
+import { SchemaFileDiagnostics } from './schemaFiles.js';
+import { deriveSchema } from '../schema/index.js';
 
 export const COMMANDS = { renumber: 'gongwen.server.renumber' } as const;
 
@@ -47,6 +50,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const settingsFor = async (uri: string, text: string): Promise<DocumentSettings> => settings.documentSettings(uri, text, clientLocale);
   const analyses = new AnalysisManager(connection, settingsFor, (uri) => documents.get(uri));
   const workspaceIndex = new WorkspaceSymbolIndex();
+  const schemaFiles = new SchemaFileDiagnostics(connection, (path) => settings.dependencies.has(path), () => localeFrom(undefined, clientLocale));
 
   const withDocument = async <T>(uri: string, token: CancellationToken | undefined, fn: (doc: TextDocument, locale: Locale) => Promise<T> | T): Promise<T | null> => {
     const doc = documents.get(uri);
@@ -75,6 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: ['\n', '。', '；', '：'] },
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.renumber] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -97,48 +102,79 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    analyses.invalidateAll(documents.all());
+    analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     settings.filesChanged(params.changes.map((c) => c.uri));
     for (const c of params.changes) if (c.uri.startsWith('file:')) workspaceIndex.forget(fileURLToPath(c.uri));
-    analyses.invalidateAll(documents.all());
+    for (const d of documents.all()) if (d.languageId !== 'markdown' && settings.isConfigLike(d.uri)) void schemaFiles.check(d.uri, d.getText());
+    analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
   });
 
-  documents.onDidOpen((e) => analyses.schedule(e.document, true));
-  documents.onDidChangeContent((e) => analyses.schedule(e.document));
-  documents.onDidClose((e) => analyses.close(e.document.uri));
+  documents.onDidOpen((e) => {
+    if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document, true);
+    else void schemaFiles.check(e.document.uri, e.document.getText());
+  });
+  documents.onDidChangeContent((e) => {
+    if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document);
+  });
+  documents.onDidClose((e) => {
+    analyses.close(e.document.uri);
+    schemaFiles.close(e.document.uri);
+  });
   documents.onDidSave((e) => {
     // Saving a config or schema file changes what applies to every open draft.
     if (settings.isConfigLike(e.document.uri)) {
       settings.filesChanged([e.document.uri]);
-      analyses.invalidateAll(documents.all());
+      void schemaFiles.check(e.document.uri, e.document.getText());
+      analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
     }
   });
 
   connection.onDocumentSymbol((params, token) =>
-    withDocument(params.textDocument.uri, token, async (doc, locale) => documentSymbols((await analyses.get(doc)).result, locale)),
+    withDocument(params.textDocument.uri, token, async (doc, locale) => {
+      const { result } = await analyses.get(doc);
+      const of = coveredBy(result.coverage);
+      return documentSymbols(result, locale, (item) => of(item).map((m) => m.title));
+    }),
   );
 
   connection.onFoldingRanges((params, token) => withDocument(params.textDocument.uri, token, async (doc) => foldingRanges((await analyses.get(doc)).result)));
 
-  connection.onHover((params, token) => withDocument(params.textDocument.uri, token, async (doc, locale) => hover((await analyses.get(doc)).result, params.position, locale)));
+  connection.onHover((params, token) =>
+    withDocument(params.textDocument.uri, token, async (doc, locale) => {
+      const a = await analyses.get(doc);
+      const h = hover(a.result, params.position, locale, measureNotes(a.result.coverage, locale));
+      // On a missing-measure finding: what the measure asks for.
+      const here = a.result.findings.filter((f) => f.ruleId === 'missing-measure' && f.range.start.line === params.position.line && f.range.start.character <= params.position.character && params.position.character <= f.range.end.character);
+      const extra = missingMeasureHover(a.result, a.settings.options.schema, here.map((f) => toDiagnostic(f, doc.uri, locale)), locale);
+      if (!extra.length) return h;
+      const value = [h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '', ...extra].filter(Boolean).join('\n\n');
+      return { contents: { kind: 'markdown' as const, value }, range: h?.range ?? toRange(here[0].range) };
+    }),
+  );
 
   connection.onCompletion((params, token) =>
     withDocument(params.textDocument.uri, token, async (doc, locale) => {
       const a = await analyses.get(doc);
-      return completions(a.result, a.text, params.position, doc.offsetAt(params.position), locale);
+      const items = completions(a.result, a.text, params.position, doc.offsetAt(params.position), locale);
+      return items.length ? [...items, ...measureCompletions(a.result, items[0]?.label, locale)] : items;
     }),
   );
 
   connection.onCodeAction((params, token) =>
     withDocument(params.textDocument.uri, token, async (doc, locale) => {
       const a = await analyses.get(doc);
-      return codeActions(doc.uri, a.text, a.result, params, locale, () => {
+      const actions = codeActions(doc.uri, a.text, a.result, params, locale, () => {
         const edits = fixAllEdits(a.text, a.settings.options);
         return edits ? { edits: edits.map(toTextEdit) } : null;
       });
+      const only = params.context.only;
+      if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) {
+        actions.unshift(...stubActions(doc.uri, a.text, a.result, params.context.diagnostics, locale));
+      }
+      return actions;
     }),
   );
 
@@ -152,6 +188,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!edits || !edits.length) return { applied: false };
     const res = await connection.workspace.applyEdit({ label: '重新编号 Renumber', edit: { changes: { [uri]: edits.map(toTextEdit) } } });
     return { applied: res.applied };
+  });
+
+  connection.onCodeLens((params, token) => withDocument(params.textDocument.uri, token, async (doc, locale) => codeLenses(doc.uri, (await analyses.get(doc)).result, locale)));
+
+  connection.onRequest('gongwen/status', async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    return doc ? status((await analyses.get(doc)).result) : { coverage: null };
+  });
+
+  connection.onRequest('gongwen/coverageReport', async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return { markdown: '' };
+    const a = await analyses.get(doc);
+    return { markdown: coverageReport(doc.uri, a.result, a.settings.locale) };
+  });
+
+  connection.onRequest('gongwen/deriveSchema', async (params: { uri: string }) => {
+    const doc = documents.get(params.uri);
+    if (!doc) return { yaml: '' };
+    const derived = deriveSchema(doc.getText(), { source: doc.uri.startsWith('file:') ? fileURLToPath(doc.uri) : doc.uri });
+    const locale = (await analyses.get(doc)).settings.locale;
+    return { yaml: derived.yaml || `# ${derived.errors.map((e) => (locale === 'en' ? e.en : e.zh)).join('; ')}\n` };
   });
 
   connection.onWorkspaceSymbol(async (params, token) => {

@@ -9,3 +9,4 @@ export { parseDataFile, locate, showPath, type DataError, type DataFile, type Pa
 export { deriveSchema, keyPhrases, SPLIT_VERBS, STOP_PHRASES, type DeriveOptions, type DeriveResult, type DerivedMeasure } from './derive.js';
 export { compilePattern, patternProblem, selectEnumeration, DEFAULT_THRESHOLD } from '../engine/coverage.js';
 export { normalizeTerm } from '../engine/normalize.js';
+export { renderMarkdown, renderText, displayWidth, type FileCoverage } from './report.js';
