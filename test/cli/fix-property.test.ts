@@ -112,10 +112,9 @@ describe('--fix changes nothing but markers and announced counts (property)', ()
   });
 
   // Found by the property above with the seed's own 七要 sentence (压实“四方责任”):
-  // when the first item is not taken into the enumeration, the quoted “四方责任”
-  // is read as an announced count and --fix rewrites it to “六方责任”. An engine
-  // bug (announcements.ts), reported; enable this test when it is fixed.
-  it.skip('leaves a quoted “四方责任” alone (engine bug: taken for an announced count)', () => {
+  // the quoted “四方责任” was read as an announced count of the enumeration on the
+  // next line, and --fix rewrote it to “六方责任”. Fixed in announcements.ts.
+  it('leaves a quoted “四方责任” alone (it once was taken for an announced count)', () => {
     const text = '二要加强压力传导，强化责任体系。压实“四方责任”。\n\n一要加强形势研判。\n\n三要加强形势研判。\n\n四要加强。\n\n五要加强。\n\n六要加强。\n';
     assert.match(fixAll(text).output, /压实“四方责任”/);
   });

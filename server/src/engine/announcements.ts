@@ -3,7 +3,7 @@
 // line or the next non-blank line); a count in the H1 title binds to the first
 // top-level enumeration.
 // Invariant: pure; no I/O; never throws.
-import type { Announcement, Enumeration } from './types.js';
+import type { Announcement, Enumeration, Item } from './types.js';
 import type { BlockDocument, ParsedDocument } from './parse.js';
 import { CHINESE_NUMERAL_CHARS, parseArabicNumeral, parseChineseNumeral } from './numerals.js';
 
@@ -14,7 +14,8 @@ const NOUN =
 // Order matters: the longest, most specific forms first.
 const PATTERNS: RegExp[] = [
   // “五个到位” “四强” — a quoted count phrase.
-  new RegExp(`[“"‘](?<num>${NUM})(?:个|项|大|点)?[\\u4e00-\\u9fff]{1,4}[”"’]`, 'gu'),
+  // (A classifier, or one character: “五个到位”, “四强”; not “四方责任”, a name.)
+  new RegExp(`[“"‘](?<num>${NUM})(?:(?:个|项|大|点)[\\u4e00-\\u9fff]{1,4}|[\\u4e00-\\u9fff])[”"’]`, 'gu'),
   // 以下三点 如下几个方面
   new RegExp(`(?:以下|如下|下列|下述)(?<num>${NUM})(?:个|项|点|条|大|类|方面)(?:${NOUN})?(?:工作)?`, 'gu'),
   // 十个方面工作 6个方面 三个方面
@@ -85,6 +86,23 @@ export function mayHoldAnnouncements(text: string): boolean {
   });
 }
 
+/** The innermost item whose extent holds [offset]. */
+function innermostItemAt(all: Enumeration[], offset: number): Item | undefined {
+  let best: Item | undefined;
+  for (const e of all) {
+    if (e.range.start.offset > offset || e.range.end.offset < offset) continue;
+    for (const item of e.items) {
+      if (item.range.start.offset < offset && offset < item.scopeEnd.offset && (!best || item.range.start.offset > best.range.start.offset)) best = item;
+    }
+  }
+  return best;
+}
+
+function descendsFrom(e: Enumeration, item: Item): boolean {
+  for (let p = e.parent; p; p = p.enumeration.parent) if (p.enumeration.items[p.index] === item) return true;
+  return false;
+}
+
 export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], all: Enumeration[]): Announcement[] {
   const { text, lines } = doc;
   const hits = doc.announcementHits;
@@ -115,6 +133,9 @@ export function findAnnouncements(doc: ParsedDocument, topLevel: Enumeration[], 
         // On the same line, only clause-final punctuation (or 如下) may separate them: 四点意见：一要…
         const between = text.slice(h.end, next.items[0].range.start.offset);
         if ((fl === hLine && /^(?:工作|如下|要求|意见)?[：:。，,；;]?\s*$/.test(between)) || (fl !== hLine && l === fl && next.items[0].atLineStart)) target = next;
+        // A phrase inside an item announces that item's own sub-items, nothing outside it.
+        const holder = innermostItemAt(all, h.start);
+        if (target && holder && !descendsFrom(target, holder)) target = null;
       }
     }
     if (target) used.add(target);

@@ -8,9 +8,11 @@ const SAMPLE = 65536;
 export function isChineseText(text: string): boolean {
   let han = 0;
   let latin = 0;
-  const end = Math.min(text.length, SAMPLE);
+  // HTML comments (<!-- gongwen-disable … -->) are configuration, not the document's language.
+  const sample = text.length > SAMPLE || text.includes('<!--') ? text.slice(0, SAMPLE).replace(/<!--[\s\S]*?(?:-->|$)/g, '') : text;
+  const end = sample.length;
   for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
+    const c = sample.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
   }

@@ -2,6 +2,9 @@
 import { formatLike } from '../numerals.js';
 import type { Rule } from './rule.js';
 
+/** The phrase in quotes, unless it is written in quotes already (“五个到位”). */
+const quoted = (text: string, open: string, close: string) => (/^[“"‘]/.test(text) ? text : `${open}${text}${close}`);
+
 export const announcedCount: Rule = {
   meta: {
     id: 'announced-count',
@@ -20,8 +23,8 @@ export const announcedCount: Rule = {
       const written = !original ? '' : actual === 2 && /^[一二三四五六七八九十两]+$/.test(original) ? '两' : formatLike(actual, original);
       ctx.report({
         message: {
-          zh: `“${a.text}”预告了${a.count}项，但其后的列举（${first.marker}…${last.marker}）有${actual}项`,
-          en: `"${a.text}" announces ${a.count} items, but the enumeration that follows (${first.marker}…${last.marker}) has ${actual}`,
+          zh: `${quoted(a.text, '“', '”')}预告了${a.count}项，但其后的列举（${first.marker}…${last.marker}）有${actual}项`,
+          en: `${quoted(a.text, '"', '"')} announces ${a.count} items, but the enumeration that follows (${first.marker}…${last.marker}) has ${actual}`,
         },
         range: a.range,
         related: [{ range: first.range, message: { zh: `列举的第一项（共${actual}项）`, en: `first of ${actual} items` } }],

@@ -24,8 +24,10 @@ export const hierarchySkip: Rule = {
     for (const e of ctx.enumerations) {
       const level = gbtLevel(e);
       if (level === undefined || level === 5) continue;
-      let parent = e.parent?.enumeration;
-      while (parent && gbtLevel(parent) === undefined && !parent.stylesUsed.some((s) => s.startsWith('第N'))) parent = parent.parent?.enumeration;
+      // The nearest enclosing item of a GB/T level (or a regulation's 第N), skipping 一是/一要 levels in between.
+      let link = e.parent;
+      while (link && gbtLevel(link.enumeration) === undefined && !link.enumeration.stylesUsed.some((s) => s.startsWith('第N'))) link = link.enumeration.parent;
+      const parent = link?.enumeration;
       const first = e.items[0];
       if (!parent) {
         if (level !== 2) continue;
@@ -41,7 +43,7 @@ export const hierarchySkip: Rule = {
       const parentLevel = gbtLevel(parent);
       if (parentLevel === undefined || level <= parentLevel + 1) continue;
       if (allowOneToThree && parentLevel === 1 && level === 3 && !docHasLevel2) continue;
-      const pItem = parent.items[e.parent!.index];
+      const pItem = parent.items[link!.index];
       ctx.report({
         message: {
           zh: `层次跳跃：“${pItem.marker}”（第${parentLevel}层）之下直接用了“${first.marker}”（第${level}层），缺少“${LEVEL_NAME[parentLevel + 1]}”一层`,
