@@ -100,6 +100,11 @@ const invalid: InvalidCase[] = [
     expected: ['hierarchy-skip@3:1'],
   },
   {
+    name: '1. inside the third 一是 of an inline enumeration under the first of two 一、 headings (the parent is the 一、 item, not its third)',
+    text: joinLines('## 一、总体要求', '', '各地要：一是甲；二是乙；三是丙，1.子一；2.子二。', '', '## 二、主要任务', '', '（一）丙。', '', '（二）丁。', ''),
+    expected: ['hierarchy-skip@3:17'],
+  },
+  {
     name: '1. directly under 一、 with CRLF line endings',
     text: crlf('## 一、总体要求', '', '1.甲。', '', '2.乙。', '', '## 二、主要任务', '', '（一）丙。', '', '（二）丁。', ''),
     expected: ['hierarchy-skip@3:1'],
