@@ -5,7 +5,7 @@
 // finding of the rule left.
 import assert from 'node:assert/strict';
 import type { AnalyzeOptions } from 'gongwen-server';
-import { applyFix, findingKeys, findingsOf } from '../../helpers.js';
+import { applyFix, findingKeys, findingsOf, joinLines } from '../../helpers.js';
 
 /** Lines joined with CRLF, as a Windows editor saves them. */
 export const crlf = (...lines: string[]): string => lines.join('\r\n');
@@ -74,3 +74,15 @@ export function ruleTests(ruleId: string, cases: { valid: ValidCase[]; invalid: 
     });
   }
 }
+
+/** A regulation with the given articles in chapters 第一章, 第二章, …. */
+export const regulation = (...articlesByChapter: string[][]): string =>
+  joinLines(
+    '# 某市管理办法',
+    '',
+    ...articlesByChapter.flatMap((articles, k) => [
+      `## 第${'一二三四五'[k]}章 ${k === 0 ? '总则' : '管理'}`,
+      '',
+      ...articles.flatMap((a) => [a, '']),
+    ]),
+  );

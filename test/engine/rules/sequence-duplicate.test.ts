@@ -1,18 +1,7 @@
 import { joinLines } from '../../helpers.js';
-import { assertFindings, assertFix, crlf, ruleTests, type InvalidCase, type ValidCase } from './rule-tester.js';
+import { assertFindings, assertFix, crlf, ruleTests, type InvalidCase, type ValidCase, regulation } from './rule-tester.js';
 
 const RULE = 'sequence-duplicate';
-
-const regulation = (...articlesByChapter: string[][]): string =>
-  joinLines(
-    '# 某市管理办法',
-    '',
-    ...articlesByChapter.flatMap((articles, k) => [
-      `## 第${'一二三四五'[k]}章 ${k === 0 ? '总则' : '管理'}`,
-      '',
-      ...articles.flatMap((a) => [a, '']),
-    ]),
-  );
 
 const valid: ValidCase[] = [
   { name: 'a complete inline 一要…三要 enumeration', text: '一要加强领导；二要压实责任；三要强化保障。' },

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { findingKeys, joinLines } from '../../helpers.js';
-import { assertFindings, crlf, ruleTests, type InvalidCase, type ValidCase } from './rule-tester.js';
+import { assertFindings, crlf, ruleTests, type InvalidCase, type ValidCase, regulation } from './rule-tester.js';
 
 const RULE = 'sequence-order';
-
-const regulation = (...articlesByChapter: string[][]): string =>
-  joinLines(
-    '# 某市管理办法',
-    '',
-    ...articlesByChapter.flatMap((articles, k) => [
-      `## 第${'一二三四五'[k]}章 ${k === 0 ? '总则' : '管理'}`,
-      '',
-      ...articles.flatMap((a) => [a, '']),
-    ]),
-  );
 
 const valid: ValidCase[] = [
   { name: 'a complete inline 一要…四要 enumeration', text: '一要加强领导；二要压实责任；三要强化保障；四要严格考核。' },
