@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { gongwen, project } from './run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, gongwen, project } from './run.js';
 
 const CLEAN = '一要加强领导。\n\n二要压实责任。\n';
 const WARNING = '二要加强领导。\n\n三要压实责任。\n'; // sequence-start (warning)
@@ -76,11 +77,18 @@ describe('gongwen lint exit codes', () => {
     assert.match(r.stdout, /^s\.yaml:\d+:\d+ +error/m);
   });
 
-  it('2 for a file that cannot be read', function () {
-    if (process.getuid?.() === 0) this.skip(); // root reads anything
+  it('2 for a file that cannot be read', () => {
     const dir = project({ 'a.md': CLEAN });
     chmodSync(join(dir, 'a.md'), 0);
-    assert.equal(gongwen(['lint', 'a.md'], { cwd: dir }).code, 2);
+    if (process.getuid?.() !== 0) {
+      assert.equal(gongwen(['lint', 'a.md'], { cwd: dir }).code, 2);
+      return;
+    }
+    // Root reads anything: run the CLI as the unprivileged user `nobody` instead.
+    chmodSync(dir, 0o755);
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'lint', 'a.md'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stdout, /a\.md[\s\S]*read-failed/);
   });
 
   it('2 when a report file cannot be written', () => {
