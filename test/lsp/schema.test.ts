@@ -127,6 +127,22 @@ describe('language server with a schema and a config file', function () {
     await client.waitForDiagnostics(uri, (q) => q.diagnostics.length === 0);
   });
 
+  it('with gongwen.requireConfig, checks only documents under a config file', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'gongwen-noconfig-'));
+    const inside = uriOf('campus-epidemic-draft-with-errors.md');
+    const lone = pathToFileURL(join(outside, 'draft.md')).href;
+    client.settings = { requireConfig: true };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.open(lone, faulty);
+    const none = await client.waitForDiagnostics(lone);
+    assert.deepEqual(none.diagnostics, []);
+    const stillChecked = await client.waitForDiagnostics(inside, (p) => p.diagnostics.length > 0);
+    assert.ok(stillChecked.diagnostics.some((d) => d.code === 'sequence-gap'));
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(lone, (p) => p.diagnostics.some((d) => d.code === 'sequence-gap'));
+  });
+
   it('derives a schema from the open document', async () => {
     const res = await client.request<{ yaml: string }>('gongwen/deriveSchema', { uri: uriOf('campus-epidemic.md') });
     assert.match(res.yaml, /measures:/);
