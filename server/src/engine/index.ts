@@ -8,7 +8,7 @@ export { RULES } from './rules/index.js';
 export type { Rule, RuleMeta } from './rules/index.js';
 export { DOCS_BASE } from './rules/rule.js';
 export { LineIndex } from './text.js';
-export { DEFAULT_SUFFIXES } from './markers.js';
+export { DEFAULT_SUFFIXES, GBT_LEVEL } from './markers.js';
 export * from './numerals.js';
 export { fixAll, applyEdits, compatibleEdits, renumberItems, type FixAllResult } from './fix.js';
 export { isChineseText } from './language.js';

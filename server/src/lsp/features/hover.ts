@@ -1,11 +1,9 @@
 // Hover on a marker: its place in the enumeration, its level and style; on an
 // announcement: announced against found.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
-import { flattenEnumerations, type AnalysisResult, type Enumeration, type Item } from '../../engine/index.js';
+import { flattenEnumerations, GBT_LEVEL, type AnalysisResult, type Enumeration, type Item } from '../../engine/index.js';
 import { toRange } from '../convert.js';
 import { t, type Locale } from '../locale.js';
-
-const GBT: Record<string, number> = { 'N、': 1, '（N）': 2, '1.': 3, '1、': 3, '（1）': 4 };
 
 const inRange = (pos: Position, r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
   (pos.line > r.start.line || (pos.line === r.start.line && pos.character >= r.start.character)) &&
@@ -26,7 +24,7 @@ export function hover(result: AnalysisResult, pos: Position, locale: Locale, not
   const hit = findItemAt(result, pos);
   if (hit) {
     const { enumeration: e, item, index } = hit;
-    const gbt = GBT[item.style];
+    const gbt = GBT_LEVEL[item.style];
     const lines = [
       `**${item.marker}** — ${t(locale, `第 ${index + 1} 项 / 共 ${e.items.length} 项`, `item ${index + 1} of ${e.items.length}`)}`,
       '',
