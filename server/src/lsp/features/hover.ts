@@ -24,7 +24,8 @@ export function hover(result: AnalysisResult, pos: Position, locale: Locale, not
   const hit = findItemAt(result, pos);
   if (hit) {
     const { enumeration: e, item, index } = hit;
-    const gbt = GBT_LEVEL[item.style];
+    const level = GBT_LEVEL[item.style];
+    const gbt = level !== undefined && level <= 4 ? level : undefined; // GB/T 9704 names four levels
     const lines = [
       `**${item.marker}** — ${t(locale, `第 ${index + 1} 项 / 共 ${e.items.length} 项`, `item ${index + 1} of ${e.items.length}`)}`,
       '',
