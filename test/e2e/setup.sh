@@ -5,7 +5,8 @@
 #
 # * Debian packages: chromium (the browser the UI is driven in), ripgrep (VS Code's
 #   search binary, which code-server's npm install would otherwise download), a CJK
-#   font (readable screenshots) and the -dev headers for code-server's native modules.
+#   font and an emoji font (readable screenshots: the coverage report marks rows
+#   ✅ ❌ 🟡 ⚪) and the -dev headers for code-server's native modules.
 # * code-server (VS Code web + server + its Node extension host) from the npm
 #   registry, with its native modules rebuilt for this Node, into $GONGWEN_E2E_HOME
 #   (default ~/.cache/gongwen-e2e) — never into the repository.
@@ -18,7 +19,7 @@
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
-APT_PACKAGES=(chromium ripgrep fonts-wqy-microhei libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
+APT_PACKAGES=(chromium ripgrep fonts-wqy-microhei fonts-noto-color-emoji libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev)
 E2E_HOME="${GONGWEN_E2E_HOME:-$HOME/.cache/gongwen-e2e}"
 
 mkdir -p "$E2E_HOME"

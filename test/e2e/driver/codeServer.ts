@@ -23,6 +23,7 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false, // no overlay over the top lines (hovers, clicks, screenshots)
   'editor.hover.delay': 150,
   'files.autoSave': 'off',
 };

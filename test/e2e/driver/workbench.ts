@@ -44,6 +44,7 @@ const CMD = {
   focusOutline: ['outline.focus', /Outline/],
   save: ['workbench.action.files.save', /Save/],
   closeAll: ['workbench.action.closeAllEditors', /Close All/],
+  closeEditor: ['workbench.action.closeActiveEditor', /Close Editor/],
   focusEditor: ['workbench.action.focusActiveEditorGroup', /Focus/],
   quickFix: ['editor.action.quickFix', /Quick Fix/],
 } as const;
@@ -373,15 +374,161 @@ export class Workbench {
     }, { timeout }, () => JSON.stringify(last.filter((i) => i.text)));
   }
 
+  /** Hover the status bar item ITEM and return its tooltip's text once it matches EXPECT. */
+  async statusTooltip(item: StatusItem, expect: RegExp): Promise<string> {
+    await this.page.mouse.move(5, 5);
+    const el = this.page.locator(`.part.statusbar .statusbar-item[id="${item.id}"]`);
+    const box = await waitFor(`status bar item ${item.id} on screen`, () => el.boundingBox(), { timeout: 10_000 });
+    await this.page.mouse.move(box.x + box.width / 2 - 2, box.y + box.height / 2);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    let last: string[] = [];
+    const text = await waitFor(`tooltip of ${item.id}`, async () => {
+      last = await this.page.$$eval('.workbench-hover, .monaco-hover:not(.hidden)', (els) =>
+        els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).innerText.trim()));
+      return last.find((t) => expect.test(t));
+    }, { timeout: 15_000, interval: 150 }, () => JSON.stringify(last));
+    await this.page.mouse.move(5, 5);
+    return text;
+  }
+
+  // ---- code lenses -----------------------------------------------------------------
+
+  /** Titles of the code lenses on screen in the active editor. */
+  async codeLenses(): Promise<string[]> {
+    return this.page.$$eval(`${EDITOR} .codelens-decoration a, ${EDITOR} .codelens-decoration span`, (els) =>
+      [...new Set(els.map((e) => (e as HTMLElement).innerText.trim()).filter(Boolean))]);
+  }
+
+  async waitForCodeLens(title: RegExp, timeout = 30_000): Promise<string> {
+    let last: string[] = [];
+    return waitFor(`code lens ${title}`, async () => {
+      last = await this.codeLenses();
+      return last.find((t) => title.test(t));
+    }, { timeout, interval: 200 }, () => JSON.stringify(last));
+  }
+
+  /** Click the code lens whose title matches TITLE (it must be on screen). */
+  async clickCodeLens(title: RegExp): Promise<void> {
+    await this.waitForCodeLens(title);
+    await this.page.locator(`${EDITOR} .codelens-decoration a`, { hasText: title }).first().click();
+  }
+
+  // ---- webviews (Markdown preview) -------------------------------------------------
+
+  /**
+   * The rows of the first table rendered in a webview (e.g. the Markdown preview),
+   * as cell texts, once PREDICATE holds. Webviews are nested iframes: every frame
+   * of the page is searched.
+   */
+  async waitForWebviewTable(predicate: (rows: string[][]) => boolean, { timeout = 30_000 } = {}): Promise<string[][]> {
+    let last: string[][] = [];
+    return waitFor('a table in a webview', async () => {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const rows = await frame.evaluate(() => {
+          const table = document.querySelector('table');
+          if (!table) return null;
+          return Array.from(table.querySelectorAll('tr')).map((tr) =>
+            Array.from(tr.querySelectorAll('th, td')).map((c) => (c as HTMLElement).innerText.trim()));
+        }).catch(() => null);
+        if (!rows) continue;
+        last = rows;
+        if (predicate(rows)) return rows;
+      }
+      return undefined;
+    }, { timeout, interval: 250 }, () => JSON.stringify(last));
+  }
+
+  /** The text of the first webview frame whose body matches EXPECT. */
+  async webviewText(expect: RegExp): Promise<string> {
+    return waitFor(`webview text ${expect}`, async () => {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (expect.test(text)) return text;
+      }
+      return undefined;
+    }, { timeout: 30_000, interval: 250 });
+  }
+
+  /** Close every editor tab whose label matches LABEL (one at a time: activate it, close it). */
+  async closeTabs(label: RegExp): Promise<void> {
+    const tabs = () => this.page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    for (let i = 0; i < 10; i++) {
+      const all = await tabs();
+      const at = all.findIndex((l) => label.test(l));
+      if (at < 0) return;
+      const tab = this.page.locator('.tabs-container .tab').nth(at);
+      await tab.click();
+      await waitFor(`tab ${all[at]} active`, async () => /\bactive\b/.test((await tab.getAttribute('class')) ?? ''), { timeout: 10_000, interval: 100 });
+      await this.cmd(CMD.closeEditor);
+      await waitFor(`tab ${all[at]} closed`, async () => (await tabs()).filter((l) => label.test(l)).length < all.filter((l) => label.test(l)).length,
+        { timeout: 10_000, interval: 100 });
+    }
+  }
+
   // ---- screenshots and failure dumps ---------------------------------------------
 
-  /** Screenshot NN-NAME.png into the run's screenshot folder. */
-  async shot(name: string): Promise<string> {
+  /**
+   * Screenshot NN-NAME.png into the run's screenshot folder; with CLIP, of that part
+   * of the page only, e.g. the union of some parts' boxes (see boxOf).
+   */
+  async shot(name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
     this.step++;
     const file = path.join(this.shotsDir, `${String(this.step).padStart(2, '0')}-${name.replace(/[^\w.-]+/g, '_')}.png`);
-    await this.page.screenshot({ path: file }).catch(() => undefined);
+    await this.page.screenshot({ path: file, clip }).catch(() => undefined);
     if (fs.existsSync(file)) this.screenshots.push(file);
     return file;
+  }
+
+  /**
+   * Run FN with the browser window at SIZE (smaller windows make smaller pictures for
+   * the docs), then restore it; each resize waits until the workbench has laid out anew.
+   */
+  async withViewport<T>(size: { width: number; height: number }, fn: () => Promise<T>): Promise<T> {
+    const before = this.page.viewportSize() ?? { width: 1440, height: 900 };
+    const resize = async (to: { width: number; height: number }) => {
+      await this.page.setViewportSize(to);
+      await waitFor(`workbench at ${to.width}x${to.height}`, async () => {
+        const statusbar = await this.boxOf('.part.statusbar');
+        return !!statusbar && Math.round(statusbar.width) === to.width && Math.round(statusbar.y + statusbar.height) === to.height;
+      }, { timeout: 10_000, interval: 100 });
+    };
+    await resize(size);
+    try {
+      return await fn();
+    } finally {
+      await resize(before);
+    }
+  }
+
+  /** Move the mouse out of the way and wait until no hover or tooltip is left on screen. */
+  async clearHovers(): Promise<void> {
+    await this.page.mouse.move(900, 5); // the title bar's empty middle
+    await waitFor('no hover or tooltip on screen', async () => !(await this.page.$$eval(
+      '.workbench-hover, .monaco-hover:not(.hidden), .custom-hover, .monaco-hover-content',
+      (els) => els.some((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height > 0))),
+    { timeout: 10_000, interval: 100 });
+  }
+
+  /** Expand or collapse the side bar's pane whose header reads TITLE (e.g. the Explorer's folder). */
+  async setPaneExpanded(title: RegExp, expanded: boolean): Promise<void> {
+    const header = this.page.locator('.part.sidebar .pane-header', { hasText: title }).first();
+    const state = async () => (await header.getAttribute('aria-expanded')) === String(expanded);
+    if (!(await state())) await header.click();
+    await waitFor(`side bar pane ${title} ${expanded ? 'expanded' : 'collapsed'}`, state, { timeout: 10_000, interval: 100 });
+  }
+
+  /** The smallest box around every element matching one of SELECTORS (visible ones only). */
+  async boxOf(...selectors: string[]): Promise<{ x: number; y: number; width: number; height: number } | undefined> {
+    const boxes = await this.page.$$eval(selectors.join(', '), (els) => els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({ x: r.left, y: r.top, r: r.right, b: r.bottom })));
+    if (!boxes.length) return undefined;
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    return { x, y, width: Math.max(...boxes.map((b) => b.r)) - x, height: Math.max(...boxes.map((b) => b.b)) - y };
   }
 
   /** What is on screen, for a failed test: Problems rows, Outline rows, status bar, notifications. */

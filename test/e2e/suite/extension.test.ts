@@ -3,11 +3,13 @@
 //   seed.md    the seed directive (一要 … 十要, no findings)
 //   faulty.md  the seed with 三要 deleted and 二要 written 二是
 //   notice.md  a GB/T 9704 notice: headings 一、… with （一） and 1. nested below
+//   .gongwenrc.yaml, schemas/campus-epidemic.yaml, campus-epidemic.md,
+//   campus-epidemic-draft-with-errors.md   copies of examples/: drafts checked against a schema
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activate, codeOf, fileUri, flattenSymbols, gongwenDiagnostics, gongwenSymbols, hoverText, openDoc, setSetting, summary,
-  waitFor, waitForDiagnostics,
+  activate, closePreviews, codeOf, coverageLens, fileUri, flattenSymbols, gongwenDiagnostics, gongwenSymbols, hoverText, openDoc,
+  previewTabs, setSetting, stubWindow, summary, waitFor, waitForDiagnostics,
 } from './util';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -207,8 +209,175 @@ describe('Gongwen extension (extension host)', function () {
     }
   });
 
-  // Not yet in the product (issue 4 is landing them): fill in when they exist.
-  it('shows code lenses (coverage per enumeration)');
-  it('opens the coverage report (gongwen.showCoverage)');
-  it('re-validates an open draft when its schema file is edited');
+  it('shows the client\'s own strings in Chinese (l10n bundle, gongwen.locale = zh-CN)', async () => {
+    // The schema picker and the "nothing to renumber" notice are the client's strings
+    // (client/l10n/bundle.l10n.zh-cn.json); catch the prompts instead of showing them.
+    await openDoc('notice.md');
+    const picker = stubWindow('showQuickPick', undefined);
+    try {
+      await vscode.commands.executeCommand('gongwen.chooseSchema');
+      const [items, options] = await waitFor('the schema picker', () => picker.calls[0]);
+      assert.equal((options as vscode.QuickPickOptions).placeHolder, '为本文档选择措施清单');
+      const labels = (await items as vscode.QuickPickItem[]).map((i) => i.label);
+      assert.equal(labels[0], '（不使用）');
+      assert.ok(labels.includes('schemas/campus-epidemic.yaml'), JSON.stringify(labels));
+    } finally {
+      picker.restore();
+    }
+    const doc = await scratchCopy('notice.md', 'nothing-to-renumber.md');
+    const notice = stubWindow('showInformationMessage', undefined);
+    try {
+      await gongwenSymbols(doc.uri);
+      vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 0, 0, 0); // the title: no enumeration
+      await vscode.commands.executeCommand('gongwen.renumber');
+      const [message] = await waitFor('the notice', () => notice.calls[0]);
+      assert.equal(message, '此处没有可重新编号的列举。');
+    } finally {
+      notice.restore();
+      await dropScratch(doc);
+    }
+  });
+
+  // fixtures/workspace/.gongwenrc.yaml applies schemas/campus-epidemic.yaml to campus-epidemic*.md
+  // (copies of examples/): campus-epidemic.md covers all ten required measures, the draft with
+  // errors lacks 三要 加强核酸检测. seed.md, faulty.md and notice.md match no schema.
+  describe('with a required-measures schema (.gongwenrc.yaml + schemas/)', () => {
+    const DRAFT = 'campus-epidemic-draft-with-errors.md';
+    const COMPLETE = 'campus-epidemic.md';
+    const SCHEMA = 'schemas/campus-epidemic.yaml';
+    const missing = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'missing-measure');
+
+    it('reports the missing measure at the checked enumeration', async () => {
+      const doc = await openDoc(DRAFT);
+      const ds = await waitForDiagnostics(doc.uri, (d) => missing(d).length > 0);
+      assert.deepEqual(summary(missing(ds)), ['11:39 missing-measure']);
+      const [m] = missing(ds);
+      assert.equal(m.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(m.message, /缺少必备措施“加强核酸检测”/);
+      assert.equal(doc.getText(m.range), '十个方面工作');
+      const complete = await openDoc(COMPLETE);
+      await coverageLens(complete.uri, /覆盖 10\/10/);
+      assert.deepEqual(summary(missing(gongwenDiagnostics(complete.uri))), []);
+    });
+
+    it('shows a code lens with the coverage above the checked enumeration', async () => {
+      const doc = await openDoc(DRAFT);
+      const lens = await coverageLens(doc.uri);
+      assert.equal(lens.command?.title, '9 项 · 覆盖 9/10 项必需措施');
+      assert.equal(lens.command?.command, 'gongwen.showCoverage');
+      assert.equal(lens.range.start.line, 12, 'above 一要 (line 13)');
+      assert.match(doc.lineAt(lens.range.start.line).text, /^一要/);
+    });
+
+    it('opens the coverage report from the code lens (gongwen.showCoverage)', async () => {
+      const doc = await openDoc(DRAFT);
+      const lens = await coverageLens(doc.uri);
+      await closePreviews();
+      await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      const report = await waitFor('the coverage report document', () => vscode.workspace.textDocuments.find((d) =>
+        d.isUntitled && d.languageId === 'markdown' && d.getText().includes(DRAFT)));
+      const text = report.getText();
+      assert.match(text, /必备措施覆盖/);
+      assert.match(text, /\| 措施 Measure \| 状态 Status \|/);
+      const row = (id: string) => text.split('\n').find((l) => l.includes(`\`${id}\``)) ?? '';
+      assert.match(row('testing'), /加强核酸检测.*缺失 missing/);
+      assert.match(row('situation'), /已覆盖 covered.*一要/);
+      // and it is shown as a rendered Markdown preview
+      await waitFor('a Markdown preview tab', () => previewTabs().length > 0);
+      await closePreviews();
+    });
+
+    it('notes the measures an item covers in its hover and its outline detail', async () => {
+      const doc = await openDoc(COMPLETE);
+      await coverageLens(doc.uri);
+      const first = doc.getText().split('\n').findIndex((l) => l.startsWith('一要'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(first, 1));
+      const text = hoverText(hovers);
+      assert.match(text, /覆盖的必备措施/);
+      assert.match(text, /加强形势研判/);
+      const all = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((s) => [s, ...all(s.children ?? [])]);
+      const symbols = all(await gongwenSymbols(doc.uri));
+      const one = symbols.find((s) => s.name.startsWith('一要'));
+      assert.match(one?.detail ?? '', /加强形势研判/, JSON.stringify(symbols.map((s) => [s.name, s.detail])));
+    });
+
+    it('explains the missing measure on hover and offers a stub item for it', async () => {
+      const doc = await scratchCopy(DRAFT, 'campus-epidemic-stub.md');
+      try {
+        const ds = await waitForDiagnostics(doc.uri, (d) => missing(d).length > 0);
+        const [m] = missing(ds);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, m.range.start);
+        assert.match(hoverText(hovers), /缺少必备措施：加强核酸检测/);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider', doc.uri, m.range, vscode.CodeActionKind.QuickFix.value);
+        const stub = actions.find((a) => /^添加“.*加强核酸检测”$/.test(a.title));
+        assert.ok(stub?.edit, `a stub-item quick fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+        assert.ok(await vscode.workspace.applyEdit(stub.edit));
+        await waitFor('the stub item in the text', () => /要加强核酸检测。/.test(doc.getText()));
+        // the measure is no longer missing (the stub has yet to name its sub-requirement 频次)
+        await waitForDiagnostics(doc.uri, (d) => !missing(d).some((x) => /缺少必备措施“加强核酸检测”/.test(x.message)));
+      } finally {
+        await dropScratch(doc);
+      }
+    });
+
+    it('re-validates an open draft when its schema file changes on disk', async () => {
+      const doc = await openDoc(COMPLETE);
+      await coverageLens(doc.uri, /覆盖 10\/10/);
+      const original = await vscode.workspace.fs.readFile(fileUri(SCHEMA));
+      const text = new TextDecoder().decode(original);
+      const optional = /\n\s*required: false[^\n]*/;
+      assert.match(text, optional, 'the schema has an optional measure (疫苗接种)');
+      try {
+        // 疫苗接种 becomes required: written to disk (as git or another program would), not in an editor
+        await vscode.workspace.fs.writeFile(fileUri(SCHEMA), new TextEncoder().encode(text.replace(optional, '')));
+        const ds = await waitForDiagnostics(doc.uri, (d) => missing(d).length > 0);
+        assert.match(missing(ds)[0].message, /疫苗接种/);
+        await coverageLens(doc.uri, /覆盖 10\/11/);
+      } finally {
+        await vscode.workspace.fs.writeFile(fileUri(SCHEMA), original);
+      }
+      await waitForDiagnostics(doc.uri, (d) => missing(d).length === 0);
+      await coverageLens(doc.uri, /覆盖 10\/10/);
+    });
+
+    it('re-validates an open draft when the config file is edited and saved', async () => {
+      const draft = await openDoc(DRAFT);
+      await waitForDiagnostics(draft.uri, (d) => missing(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+      const config = await openDoc('.gongwenrc.yaml');
+      const original = config.getText();
+      try {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(config.uri, new vscode.Range(0, 0, config.lineCount, 0),
+          original.replace(/^rules:\n/m, 'rules:\n  missing-measure: warning\n'));
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.ok(await config.save(), 'saved');
+        await waitForDiagnostics(draft.uri, (d) => missing(d).length > 0 && missing(d).every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+      } finally {
+        const undo = new vscode.WorkspaceEdit();
+        undo.replace(config.uri, new vscode.Range(0, 0, config.lineCount, 0), original);
+        await vscode.workspace.applyEdit(undo);
+        await config.save();
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
+      await waitForDiagnostics(draft.uri, (d) => missing(d).some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+    });
+
+    it('reports errors in a schema file at their line and column', async () => {
+      const name = 'schemas/broken.yaml';
+      await vscode.workspace.fs.writeFile(fileUri(name), new TextEncoder().encode(
+        'id: broken\ntitle: 坏清单\nmeasures:\n  - id: a\n    title: 一项\n    any: [形势研判]\n    anyy: [底线意识]\n'));
+      try {
+        const doc = await openDoc(name);
+        const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'unknown-key'));
+        const unknown = ds.find((d) => codeOf(d) === 'unknown-key')!;
+        assert.deepEqual(summary([unknown]), ['7:5 unknown-key']);
+        assert.match(unknown.message, /anyy/);
+        assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(fileUri(name)).then(undefined, () => undefined);
+      }
+    });
+  });
 });

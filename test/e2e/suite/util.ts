@@ -90,3 +90,43 @@ export function flattenSymbols(symbols: vscode.DocumentSymbol[], depth = 0, out:
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
+
+/** The Gongwen code lens (coverage of the checked enumeration) of URI, once its title matches TITLE. */
+export async function coverageLens(uri: vscode.Uri, title: RegExp = /./, timeout = 30_000): Promise<vscode.CodeLens> {
+  let last: string[] = [];
+  return waitFor(`coverage code lens ${title}`, async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const ours = (lenses ?? []).filter((l) => l.command?.command === 'gongwen.showCoverage');
+    last = ours.map((l) => l.command?.title ?? '');
+    return ours.find((l) => title.test(l.command?.title ?? ''));
+  }, { timeout, interval: 200 }, () => JSON.stringify(last));
+}
+
+/** Open tabs that show a Markdown preview (a webview). */
+export function previewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType));
+}
+
+export async function closePreviews(): Promise<void> {
+  const tabs = previewTabs();
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+  await waitFor('Markdown previews closed', () => previewTabs().length === 0, { timeout: 10_000 });
+}
+
+type WindowFn = 'showQuickPick' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage' | 'showInputBox';
+
+/**
+ * Replace vscode.window.FN with a stub that records its arguments and resolves to
+ * RESULT, so a prompt the extension shows can be read instead of shown. The test code
+ * lies inside the extension's folder, so VS Code hands it the same `vscode` API object
+ * as the extension (extensionDevelopmentPath = the repository).
+ */
+export function stubWindow(fn: WindowFn, result: unknown): { calls: unknown[][]; restore(): void } {
+  const win = vscode.window as unknown as Record<string, unknown>;
+  const original = win[fn];
+  const calls: unknown[][] = [];
+  win[fn] = (...args: unknown[]) => { calls.push(args); return Promise.resolve(result); };
+  assert.notEqual(win[fn], original, `vscode.window.${fn} can be stubbed`);
+  return { calls, restore: () => { win[fn] = original; } };
+}

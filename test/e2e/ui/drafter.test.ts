@@ -8,6 +8,8 @@ import { useSession } from '../driver/session';
 import { waitFor } from '../driver/wait';
 
 const HAN = /[\u4e00-\u9fff]/;
+/** copies of examples/ in the fixture workspace, with .gongwenrc.yaml and schemas/campus-epidemic.yaml */
+const DRAFT = 'campus-epidemic-draft-with-errors.md';
 
 describe('a drafter in VS Code, Chinese (gongwen.locale = zh-CN)', function () {
   this.timeout(120_000);
@@ -89,8 +91,65 @@ describe('a drafter in VS Code, Chinese (gongwen.locale = zh-CN)', function () {
     assert.equal(text, '为本文档选择措施清单');
   });
 
-  it('sees the coverage in the status bar');
-  it('runs "show coverage report" and sees the table');
+  // campus-epidemic-draft-with-errors.md is checked against schemas/campus-epidemic.yaml
+  // (.gongwenrc.yaml); it lacks 三要 加强核酸检测: nine of ten required measures.
+  it('sees the coverage in the status bar, and the code lens above the enumeration', async () => {
+    const { wb } = session();
+    await wb.openFile(DRAFT);
+    const item = await wb.waitForStatus((i) => /公文 9\/10/.test(i.text), '公文 9/10');
+    await wb.waitForCodeLens(/^9 项 · 覆盖 9\/10 项必需措施$/);
+    await wb.waitForProblems((p) => p.some((x) => x.code === 'missing-measure' && /加强核酸检测/.test(x.message)));
+    await wb.waitForOutline((r) => r.some((x) => x.label.startsWith('十要')));
+    await wb.gotoLine(13); // 一要, under the code lens, in view
+    await wb.clearHovers();
+    await wb.shot('coverage-status-bar');
+    // for the README (docs/images/): the editor with the Problems view, and the Outline,
+    // in a smaller window (smaller pictures)
+    await wb.withViewport({ width: 1180, height: 760 }, async () => {
+      await wb.gotoLine(13);
+      await wb.clearHovers();
+      await wb.shot('docs-editor-problems', await wb.boxOf('.part.editor', '.part.panel'));
+      await wb.setPaneExpanded(/workspace/i, false); // the Outline takes the side bar
+      await wb.waitForOutline((r) => r.some((x) => x.label.startsWith('十要')));
+      await wb.clearHovers();
+      await wb.shot('docs-outline', await wb.boxOf('.part.sidebar'));
+      await wb.setPaneExpanded(/workspace/i, true);
+    });
+    const tooltip = await wb.statusTooltip(item, /必需措施/);
+    assert.match(tooltip, /必需措施已覆盖 9\/10 项（清单：校园疫情防控工作部署）/);
+    // hidden where no schema applies
+    await wb.openFile('faulty.md');
+    await waitFor('no coverage in the status bar for faulty.md', async () =>
+      !(await wb.statusItems()).some((i) => /公文 \d+\/\d+/.test(i.text)), { timeout: 30_000 });
+  });
+
+  it('runs "show coverage report" and sees the table', async () => {
+    const { wb } = session();
+    await wb.openFile(DRAFT);
+    await wb.waitForStatus((i) => /公文 9\/10/.test(i.text), '公文 9/10');
+    await wb.runCommand('gongwen.showCoverage', /coverage report|覆盖报告/i);
+    const rows = await wb.waitForWebviewTable((r) => r.some((c) => /加强核酸检测/.test(c[0] ?? '')));
+    assert.match(rows[0].join(' | '), /措施 Measure \| 状态 Status \| 条目 Item/);
+    const row = (title: string) => rows.find((c) => c[0]?.startsWith(title)) ?? [];
+    assert.match(row('加强核酸检测')[1] ?? '', /缺失/, JSON.stringify(rows));
+    assert.match(row('加强形势研判')[1] ?? '', /已覆盖/);
+    assert.match(row('加强形势研判')[2] ?? '', /^一要/);
+    assert.equal(rows.length, 12, 'a header and eleven measures');
+    assert.match(await wb.webviewText(/必备措施覆盖/), /1 项必备缺失/);
+    await wb.shot('coverage-report');
+    await wb.shot('docs-coverage-report', await wb.boxOf('.part.editor'));
+    await wb.closeTabs(/^Preview /);
+  });
+
+  it('opens the same report by clicking the code lens', async () => {
+    const { wb } = session();
+    await wb.openFile(DRAFT);
+    await wb.gotoLine(13); // the code lens stands above 一要: bring it on screen
+    await wb.clickCodeLens(/覆盖 9\/10 项必需措施/);
+    await wb.waitForWebviewTable((r) => r.some((c) => /加强核酸检测/.test(c[0] ?? '') && /缺失/.test(c[1] ?? '')));
+    await wb.shot('coverage-report-from-lens');
+    await wb.closeTabs(/^Preview /);
+  });
 });
 
 describe('a drafter in VS Code, English (gongwen.locale = en)', function () {
@@ -111,5 +170,15 @@ describe('a drafter in VS Code, English (gongwen.locale = en)', function () {
     const text = await wb.hover(8, '二是', /item 2 of 9/);
     assert.match(text, /item 2 of 9/);
     await wb.shot('hover-en');
+  });
+
+  it('sees the coverage in the status bar in English', async () => {
+    const { wb } = session();
+    await wb.openFile(DRAFT);
+    const item = await wb.waitForStatus((i) => /Gongwen 9\/10/.test(i.text), 'Gongwen 9/10');
+    await wb.waitForCodeLens(/^9 items · 9\/10 required measures covered$/);
+    const tooltip = await wb.statusTooltip(item, /required measures/);
+    assert.match(tooltip, /9 of 10 required measures covered/);
+    await wb.shot('coverage-en');
   });
 });
