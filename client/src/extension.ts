@@ -45,6 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   };
   client = new LanguageClient('gongwen', 'Gongwen 公文', serverOptions, clientOptions);
 
+  const reports = new CoverageReports(() => client);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports));
+
   const status = vscode.window.createStatusBarItem('gongwen.coverage', vscode.StatusBarAlignment.Right, 100);
   status.name = t('Gongwen coverage');
   status.command = 'gongwen.showCoverage';
@@ -85,9 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('gongwen.showCoverage', async (uri?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
       if (!client || !target) return;
-      const report = await client.sendRequest<{ markdown: string }>('gongwen/coverageReport', { uri: target });
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+      // A read-only virtual document: nothing to save, no dirty Untitled tab.
+      const reportUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: '/coverage.md', query: target });
+      reports.refresh(reportUri);
+      await vscode.commands.executeCommand('markdown.showPreview', reportUri);
     }),
     vscode.commands.registerCommand('gongwen.deriveSchema', async () => {
       const editor = vscode.window.activeTextEditor;
@@ -120,6 +124,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   output.appendLine('gongwen: language server started');
   void refreshStatus();
   return { client: () => client };
+}
+
+const REPORT_SCHEME = 'gongwen-report';
+
+/** The coverage report of a draft (the draft's URI is the query), computed by the server. */
+class CoverageReports implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const c = this.client();
+    if (!c) return '';
+    const report = await c.sendRequest<{ markdown: string }>('gongwen/coverageReport', { uri: uri.query });
+    return report.markdown;
+  }
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -89,8 +89,15 @@ describe('language server with a schema and a config file', function () {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     const stub = actions.find((a) => a.title.startsWith('添加'))!;
     assert.ok(stub, actions.map((a) => a.title).join(' | '));
+    assert.equal(stub.title, '添加“三要加强核酸检测”');
+    // Where the schema's order puts it: after 二是 (which covers the measure before), numbered 三.
     const text = applyLspEdits(faulty, stub.edit!.changes![uri]);
-    assert.match(text, /\n\n十一要加强核酸检测[^\n]*。\n?$/);
+    assert.match(text, /\n二是加强制度落实[^\n]*\n\n三要加强核酸检测。（待补充：[^）]*频次[^）]*）\n\n四要/);
+    // With the stub in place, nothing about the measure is missing, and the numbering gap is gone.
+    const fixedUri = uriOf('stubbed.md');
+    await client.open(fixedUri, text);
+    const after = await client.waitForDiagnostics(fixedUri);
+    assert.deepEqual(after.diagnostics.map((x) => x.code).filter((c) => c === 'missing-measure' || c === 'sequence-gap'), []);
   });
 
   it('completes the titles of measures not yet covered', async () => {

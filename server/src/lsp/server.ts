@@ -172,7 +172,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
       const only = params.context.only;
       if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) {
-        actions.unshift(...stubActions(doc.uri, a.text, a.result, params.context.diagnostics, locale));
+        actions.unshift(...stubActions(doc.uri, a.text, a.result, a.settings.options.schema, params.context.diagnostics, locale));
       }
       return actions;
     }),

@@ -274,8 +274,10 @@ describe('Gongwen extension (extension host)', function () {
       const lens = await coverageLens(doc.uri);
       await closePreviews();
       await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+      // A read-only virtual document (nothing to save), not an Untitled one.
       const report = await waitFor('the coverage report document', () => vscode.workspace.textDocuments.find((d) =>
-        d.isUntitled && d.languageId === 'markdown' && d.getText().includes(DRAFT)));
+        d.uri.scheme === 'gongwen-report' && d.getText().includes(DRAFT)));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText().includes('必备措施覆盖')), 'no Untitled report');
       const text = report.getText();
       assert.match(text, /必备措施覆盖/);
       assert.match(text, /\| 措施 Measure \| 状态 Status \|/);

@@ -16,7 +16,11 @@ const ADVERBS = ['', '首先', '其次', '再次'];
 
 /** The marker that would follow [item], written in its style and form. */
 export function nextMarker(item: Item): string | null {
-  const n = item.n + 1;
+  return markerFor(item, item.n + 1);
+}
+
+/** The marker numbered [n], written in the style and form of [item]. */
+export function markerFor(item: Item, n: number): string | null {
   const cn = formatChineseNumeral(n);
   const ar = formatArabicNumeral(n, /[０-９]/.test(item.marker));
   switch (item.style) {

@@ -8,7 +8,7 @@ import { flattenEnumerations, type AnalysisResult, type CoverageResult, type Ite
 import { renderMarkdown } from '../../schema/index.js';
 import { toRange } from '../convert.js';
 import { t, type Locale } from '../locale.js';
-import { nextMarker } from './completion.js';
+import { markerFor } from './completion.js';
 
 export const SHOW_COVERAGE = 'gongwen.showCoverage';
 
@@ -98,23 +98,41 @@ export function missingMeasureHover(result: AnalysisResult, schema: MeasuresSche
   return lines;
 }
 
-/** A stub item for a missing measure, after the last item of the checked enumeration. */
-export function stubActions(uri: string, text: string, result: AnalysisResult, diagnostics: Diagnostic[], locale: Locale): CodeAction[] {
+/**
+ * A stub item for a missing measure, where the schema's order puts it: after the
+ * item that covers the measure before it (or before the first item), numbered
+ * and written like the enumeration's first item. The stub names what the
+ * measure must mention, for the drafter to write out.
+ */
+export function stubActions(uri: string, text: string, result: AnalysisResult, schema: MeasuresSchema | undefined, diagnostics: Diagnostic[], locale: Locale): CodeAction[] {
   const c = result.coverage;
   if (!c?.enumeration) return [];
   const e = flattenEnumerations(result.enumerations).find((x) => x.id === c.enumeration!.id);
   if (!e) return [];
-  const last = e.items[e.items.length - 1];
-  const marker = nextMarker(last);
-  if (!marker) return [];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.code !== 'missing-measure') continue;
     const m = missingFor(c, d);
     if (!m) continue;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const at = last.scopeEnd;
-    const newText = e.inline ? `${marker}${m.title}。` : `${eol}${eol}${marker}${m.title}。`;
+    const index = c.measures.indexOf(m);
+    const before = c.measures.slice(0, index).reverse().find((x) => x.covered && x.item);
+    const after = before ? e.items[before.item!.index] : undefined;
+    const marker = markerFor(e.items[0], after ? after.n + 1 : 1);
+    if (!marker) continue;
+    const measure = schema?.measures.find((x) => x.id === m.id);
+    const mustMention = [...(measure?.all ?? []), ...(measure?.requirements.filter((r) => r.required).map((r) => r.title) ?? [])];
+    const todo = mustMention.length ? t(locale, `（待补充：${mustMention.join('、')}）`, `(to write: ${mustMention.join(', ')})`) : '';
+    const body = `${marker}${m.title}。${todo}`;
+    let at;
+    let newText;
+    if (after) {
+      at = after.scopeEnd;
+      newText = e.inline ? body : `${eol}${eol}${body}`;
+    } else {
+      at = e.items[0].range.start;
+      newText = e.inline ? body : `${body}${eol}${eol}`;
+    }
     actions.push({
       title: t(locale, `添加“${marker}${m.title}”`, `Add "${marker}${m.title}"`),
       kind: CodeActionKind.QuickFix,
