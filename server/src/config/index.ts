@@ -324,6 +324,8 @@ class Resolver implements ConfigResolver {
   private dirConfig = new Map<string, string | null>();
   private configs = new Map<string, LoadedConfig | null>();
   private schemas = new Map<string, SchemaEntry>();
+  /** Workspaces by root folder and schema path (each costs a realpath per folder: once per run, not per file). */
+  private workspaces = new Map<string, Workspace>();
   private readonly cwd: string;
 
   constructor(private readonly init: ConfigResolverInit = {}) {
@@ -332,6 +334,7 @@ class Resolver implements ConfigResolver {
 
   invalidate(path?: string): void {
     this.dirConfig.clear();
+    this.workspaces.clear();
     if (!path) {
       this.configs.clear();
       this.schemas.clear();
@@ -437,7 +440,10 @@ class Resolver implements ConfigResolver {
     const fileConfig = loaded?.errors.length ? {} : (loaded?.config ?? {});
     const settings = this.init.settings ?? {};
     const rootDir = loaded?.dir ?? docDir;
-    const ws = makeWorkspace(rootDir, fileConfig.schemaPath ?? settings.schemaPath);
+    const wsPath = fileConfig.schemaPath ?? settings.schemaPath;
+    const wsKey = `${rootDir}\u0000${JSON.stringify(wsPath ?? null)}`;
+    let ws = this.workspaces.get(wsKey);
+    if (!ws) this.workspaces.set(wsKey, (ws = makeWorkspace(rootDir, wsPath)));
 
     // 2. Merge, lowest precedence first.
     const rules: Record<string, RuleSetting> = { ...fileConfig.rules };

@@ -1,0 +1,83 @@
+// Regression tests for the bugs the robustness suites found (docs/robustness.md
+// lists each one with the input class that found it). Small, exact inputs.
+import assert from 'node:assert/strict';
+import { analyze, fixAll, flattenEnumerations, type Finding } from 'gongwen-server';
+import { loadSchema } from 'gongwen-server/schema';
+import { parseConfigText } from 'gongwen-server/config';
+
+describe('robustness regressions', function () {
+  this.timeout(30_000);
+
+  it('a long line of restarts (一要…二要…一要…) neither overflows the stack nor nests without bound', () => {
+    // Each 一要…二要… pair nested in the last item of the one before: 4,000 levels
+    // overflowed the recursive id assignment ("Maximum call stack size exceeded").
+    const text = '一要加强，二要落实，'.repeat(4000);
+    const r = analyze(text);
+    assert.deepEqual(r.errors, []);
+    const all = flattenEnumerations(r.enumerations);
+    assert.equal(all.length, 4000);
+    assert.ok(Math.max(...all.map((e) => e.level)) <= 64, 'nesting is capped');
+    assert.ok(all.every((e) => e.id.length < 200), 'ids stay short');
+  });
+
+  it('shares one renumbering among all the findings of an enumeration', () => {
+    // The fix was computed per finding: 2,000 duplicates took seconds and held 4 million edits.
+    const text = Array.from({ length: 2000 }, () => '1. 加强工作').join('\n');
+    const fixes = new Set(analyze(text).findings.map((f: Finding) => f.fix));
+    assert.equal(fixes.size, 1);
+    assert.equal([...fixes][0]?.edits.length, 1999);
+  });
+
+  it('offers no renumbering that would write a number its style cannot be read with (一百要)', () => {
+    // 101 items of 一要 were renumbered up to 一百零一要, which is not a marker: the
+    // enumeration split, and every fixAll found more to fix (100,000 items never converged).
+    const text = `会议要求：\n${'一要加强工作。\n'.repeat(101)}`;
+    const r = analyze(text);
+    assert.equal(r.enumerations[0].items.length, 101);
+    assert.ok(r.findings.length > 0 && r.findings.every((f) => !f.fix));
+    assert.equal(fixAll(text).output, text);
+    // Within the range, renumbering still works.
+    assert.match(fixAll(`会议要求：\n${'一要加强工作。\n'.repeat(99)}`).output, /九十九要加强工作。\n$/);
+  });
+
+  it('reads a config or schema saved with CR line endings, with positions on CR lines', () => {
+    // The yaml package breaks lines at \n only: a CR-only file was one line, and rejected.
+    const config = 'rules:\r  sequence-gap: warning\rlocale: en\r';
+    assert.deepEqual(parseConfigText(config, '/p/.gongwenrc.yaml')?.errors, []);
+    const schema = 'measures:\r  - id: a\r    title: 甲\r    any: [甲]\r    colour: red\r';
+    assert.deepEqual(
+      loadSchema(schema, 's.yaml').errors.map((e) => `${e.code}@${e.line}:${e.column}`),
+      ['unknown-key@5:5'],
+    );
+  });
+
+  it('positions a YAML error spanning a broken line inside that line', () => {
+    // The yaml package's LineCounter missed a line break inside an unparsable token, so the
+    // error's end was column 47 of a 29-character line.
+    const text = 'id: rules:\n **/*.mdsequence-gap: warning\n  hierarchy-skip: error\n';
+    const errors = parseConfigText(text, '/p/.gongwenrc.yaml')!.errors;
+    const lines = text.split('\n');
+    for (const e of errors) {
+      assert.ok(e.column <= lines[e.line - 1].length + 1, `${e.line}:${e.column}`);
+      if (e.endLine !== undefined && e.endColumn !== undefined) assert.ok(e.endColumn <= lines[e.endLine - 1].length + 1, `${e.endLine}:${e.endColumn}`);
+    }
+  });
+
+  it('validates 50,000 broken measures in linear time, without an internal error', () => {
+    // ajv appended the errors of each $ref'd measure with concat (quadratic: minutes),
+    // then spreading 150,000 errors into push() overflowed the stack.
+    const text = `measures:\n${Array.from({ length: 50_000 }, (_, i) => `  - {id: m${i}, bad${i}: 1}`).join('\n')}`;
+    const r = loadSchema(text, 's.yaml');
+    assert.equal(r.errors.filter((e) => e.code === 'internal').length, 0);
+    assert.equal(r.errors.filter((e) => e.code === 'unknown-key').length, 50_000);
+  });
+
+  it('refuses a pattern whose RE2 program is too large to run fast', () => {
+    // (.*a){1000} is linear, but 5,000 instructions per character: seconds on one long item.
+    const text = 'measures:\n  - id: a\n    title: 甲\n    patterns: ["(.*a){1000}"]\n';
+    assert.deepEqual(
+      loadSchema(text, 's.yaml').errors.map((e) => `${e.code}@${e.line}:${e.column}`),
+      ['bad-pattern@4:16'],
+    );
+  });
+});
