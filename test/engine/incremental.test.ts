@@ -52,6 +52,35 @@ const fragments = [
   '   ',
   '\t一要缩进',
   '𠀀字，一要甲；二要乙。',
+  // Plain prose that the chunker reads without the parser, and near misses that need it.
+  '一要甲，\n二要乙。\n三要丙。',
+  '一要甲  \n二要乙。',
+  '一要甲 \n二要乙。 ',
+  '1.落实责任。\n2.加强领导。',
+  '1) 甲\n2) 乙',
+  '甲\n  二要乙\n    三要丙',
+  '-一要甲',
+  '+二要乙',
+  '甲\n===',
+  '甲\n---',
+  '## 三、标题 ##',
+  '#四、不是标题',
+  '####### 五、七级',
+  '##  （六）两个空格',
+  '　全角空格开头，一是甲；二是乙。',
+  '一要甲\r\n二要乙\r三要丙',
+  '第1.5项，98.6%，第一时间。',
+  '2. 甲\n3. 乙',
+  '甲\n2. 乙',
+  '甲\n1. 乙',
+  '- 甲\n2. 乙',
+  '1. 一要甲\n- 二要乙',
+  '- 甲\n  二要乙\n三要丙',
+  '1. # 甲',
+  '- - 甲',
+  '1.  两个空格',
+  '10. 十\n11. 十一',
+  '+ 一是甲\n+ 二是乙',
 ];
 
 const documents = fc
@@ -93,6 +122,27 @@ describe('incremental analysis', () => {
       }),
       { numRuns: 150, seed: 20261130 },
     );
+  });
+
+  it('equals a fresh analysis when a chunk occurs twice and edits move both copies', () => {
+    const para = '一要甲；二要乙。\n\n';
+    let text = `# 通知\n\n${para}${para}正文。\n\n${para}`;
+    const analyzer = new IncrementalAnalyzer();
+    assert.deepEqual(view(analyzer.analyze(text)), whole(text));
+    for (const insert of ['前言。\n\n', '三要丙。', '\n\n']) {
+      text = insert + text;
+      assert.deepEqual(view(analyzer.analyze(text)), whole(text));
+      text = text.replace('正文。', `正文${insert}`);
+      assert.deepEqual(view(analyzer.analyze(text)), whole(text));
+    }
+  });
+
+  it('does not reuse the chunks of an analysis made with other marker suffixes', () => {
+    const text = '一要甲；二要乙。\n\n一抓丙；二抓丁。\n';
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(text, { suffixes: ['要'] });
+    const fresh = analyzeWith(text, { suffixes: ['抓'] }, undefined, { wholeDocument: true }).result;
+    assert.deepEqual(view(analyzer.analyze(text, { suffixes: ['抓'] })), view(fresh));
   });
 
   it('re-parses only what an edit touched (a cached chunk is reused as is)', () => {

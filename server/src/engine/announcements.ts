@@ -24,6 +24,12 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<num>${NUM})(?:个|项|点|条)(?:${NOUN})`, 'gu'),
 ];
 
+/**
+ * What every pattern needs: a quote, or a count's last character right before its
+ * classifier or 方面. Spans without it (nearly all prose) skip the four patterns.
+ */
+const MAY_MATCH = new RegExp(`[“"‘]|[${CHINESE_NUMERAL_CHARS}0-9０-９几干][个项大点方条类]`);
+
 function parseCount(s: string): number | null {
   if (s === '几' || s === '若干') return null;
   return parseChineseNumeral(s) ?? parseArabicNumeral(s);
@@ -54,6 +60,7 @@ export function findAnnouncementHits(doc: BlockDocument): AnnouncementHit[] {
     const inTitle = block.kind === 'heading' && block.depth === 1;
     for (const [s, e] of block.textSpans) {
       const span = text.slice(s, e);
+      if (!MAY_MATCH.test(span)) continue;
       for (const re of PATTERNS) {
         re.lastIndex = 0;
         for (const m of span.matchAll(re)) {
@@ -80,6 +87,7 @@ export function findAnnouncementHits(doc: BlockDocument): AnnouncementHit[] {
 
 /** A cheap test on raw text: false means no count phrase can be found in it. */
 export function mayHoldAnnouncements(text: string): boolean {
+  if (!MAY_MATCH.test(text)) return false;
   return PATTERNS.some((re) => {
     re.lastIndex = 0;
     return re.test(text);

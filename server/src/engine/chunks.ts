@@ -23,9 +23,9 @@ const HTML_OPEN: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
-function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) return false;
   }
   return true;
@@ -48,6 +48,8 @@ export function splitChunks(text: string): Chunk[] {
   let fence = { char: '', len: 0 };
   let htmlEnd: RegExp = /$^/;
   let afterBlank = false;
+  /** The last block was indented code (blank lines may follow it). */
+  let indentedCode = false;
 
   // Front matter stays in the first chunk.
   const fm = /^(---|\+\+\+)\r?\n/.exec(text);
@@ -58,42 +60,79 @@ export function splitChunks(text: string): Chunk[] {
     if (m) pos = m.index + m[0].length;
   }
 
-  const lineBreak = /\r\n|\r|\n/g;
-  while (pos < text.length) {
-    // Lines end at \r\n, \n or a lone \r, as in CommonMark.
-    lineBreak.lastIndex = pos;
-    const br = lineBreak.exec(text);
-    const nl = br ? br.index : text.length;
-    const next = br ? br.index + br[0].length : text.length;
-    const line = text.slice(pos, nl);
+  // Lines end at \r\n, \n or a lone \r, as in CommonMark. Most lines are prose: they are
+  // classified by their first characters, and only lines that could open or close
+  // a fence or an HTML block are cut out of the text and matched.
+  const hasCR = text.includes('\r');
+  const len = text.length;
+  while (pos < len) {
+    let nl: number;
+    if (hasCR) {
+      nl = pos;
+      while (nl < len) {
+        const ch = text.charCodeAt(nl);
+        if (ch === 10 || ch === 13) break;
+        nl++;
+      }
+    } else {
+      nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = len;
+    }
+    const next = nl >= len ? len : text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? nl + 2 : nl + 1;
+    const lineStart = pos;
     pos = next;
+    // The first character after up to three spaces (a tab or a fourth space: indented).
+    let f = lineStart;
+    while (f < nl && f - lineStart < 3 && text.charCodeAt(f) === 32) f++;
+    const first = f < nl ? text.charCodeAt(f) : -1;
     if (state === 'fence') {
-      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (m && m[1][0] === fence.char && m[1].length >= fence.len) state = 'none';
+      if (first === 96 /* ` */ || first === 126 /* ~ */) {
+        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text.slice(lineStart, nl));
+        if (m && m[1][0] === fence.char && m[1].length >= fence.len) state = 'none';
+      }
       continue;
     }
     if (state === 'htmlUntilEnd') {
-      if (htmlEnd.test(line)) state = 'none';
+      if (htmlEnd.test(text.slice(lineStart, nl))) state = 'none';
       continue;
     }
-    if (isBlank(line)) {
+    if (isBlankRange(text, lineStart, nl)) {
       // A blank line ends paragraphs and HTML blocks of kinds 6 and 7.
       state = 'none';
       afterBlank = true;
       continue;
     }
-    const lineStart = nl - line.length;
-    const c = line.charCodeAt(0);
+    const c = text.charCodeAt(lineStart);
     // A chunk may not open with ---/+++: at the start of a parse, that would read as front matter.
-    if (afterBlank && lineStart > chunkStart && c !== 32 && c !== 9 && !/^(---|\+\+\+)[ \t]*$/.test(line)) {
+    // Nor with an ordered list item not numbered 1 right after indented code: the parser reads that
+    // as a paragraph there (as if it interrupted one), and as a list at the start of a parse.
+    if (
+      afterBlank &&
+      lineStart > chunkStart &&
+      c !== 32 &&
+      c !== 9 &&
+      !((c === 45 || c === 43) && /^(---|\+\+\+)[ \t]*$/.test(text.slice(lineStart, nl))) &&
+      !(indentedCode && c >= 48 && c <= 57 && /^(?!1[.)])\d{1,9}[.)]/.test(text.slice(lineStart, Math.min(nl, lineStart + 12))))
+    ) {
       chunks.push({ start: chunkStart, end: lineStart });
       chunkStart = lineStart;
     }
     afterBlank = false;
+    // Indented code: four spaces or a tab, where no paragraph continues.
+    if (f - lineStart === 3 ? text.charCodeAt(f) === 32 || text.charCodeAt(f) === 9 : first === 9) {
+      if (state === 'none') indentedCode = true;
+    } else {
+      indentedCode = false;
+    }
     if (state === 'html') continue; // content of an HTML block, until a blank line
-    const f = FENCE_OPEN.exec(line);
-    if (f && !(f[1][0] === '`' && line.slice(f.index + f[0].length).includes('`'))) {
-      fence = { char: f[1][0], len: f[1].length };
+    if (first !== 96 && first !== 126 && first !== 60 /* < */) {
+      state = 'paragraph';
+      continue;
+    }
+    const line = text.slice(lineStart, nl);
+    const f2 = FENCE_OPEN.exec(line);
+    if (f2 && !(f2[1][0] === '`' && line.slice(f2.index + f2[0].length).includes('`'))) {
+      fence = { char: f2[1][0], len: f2[1].length };
       state = 'fence';
       continue;
     }

@@ -78,8 +78,20 @@ export function patternProblem(pattern: string): { zh: string; en: string } | nu
     return { zh: `正则表达式无效（RE2 语法，不支持回溯引用和环视）：${why}`, en: `Invalid pattern (RE2 syntax: no backreferences or lookaround): ${why}` };
   }
   if (re.testExact('')) return { zh: '正则表达式能匹配空字符串，会匹配任何条目', en: 'The pattern matches the empty string, so it would match every item' };
+  // RE2 runs in time linear in the text, times the size of the pattern's program: (.*a){1000}
+  // compiles to 5,000 instructions and takes seconds on a long item.
+  const size = re.programSize();
+  if (size > MAX_PATTERN_PROGRAM) {
+    return {
+      zh: `正则表达式过于复杂（编译后 ${size} 条指令，上限 ${MAX_PATTERN_PROGRAM}），匹配长文本会很慢；请减少重复次数`,
+      en: `The pattern is too complex (${size} instructions compiled, at most ${MAX_PATTERN_PROGRAM}), so matching long text would be slow; use fewer repetitions`,
+    };
+  }
   return null;
 }
+
+/** The largest RE2 program a schema pattern may compile to (ordinary patterns take a few dozen). */
+export const MAX_PATTERN_PROGRAM = 2000;
 
 // ---------------------------------------------------------------------------
 // Which enumeration a schema checks.
@@ -130,7 +142,7 @@ export function selectEnumeration(
       return { enumeration: e, announcement: bound(e) };
     }
   }
-  const minLevel = Math.min(...candidates.map((e) => e.level));
+  const minLevel = candidates.reduce((m, e) => Math.min(m, e.level), Infinity);
   const e = largest(candidates.filter((c) => c.level === minLevel));
   return { enumeration: e, announcement: bound(e) };
 }

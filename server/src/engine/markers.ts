@@ -60,6 +60,8 @@ const ADVERBS: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 然�
 const WORD_BEFORE_ONE = new Set('统唯同万单之第逐划专合归如均某任惟进初初周星礼');
 
 const NUMERAL_CHARS = new Set(CHINESE_NUMERAL_CHARS);
+/** The characters scanSpan() acts on: numerals, 第, opening parentheses, digits, circled numbers, 首其再然最. */
+const TRIGGER = new RegExp(`[${CHINESE_NUMERAL_CHARS}第（(0-9０-９\u2460-\u2473\u3251-\u325f\u32b1-\u32bf首其再然最]`, 'g');
 
 function isCJK(c: string): boolean {
   const code = c.codePointAt(0) ?? 0;
@@ -115,7 +117,11 @@ export function mayHoldMarkers(text: string, suffixes: string[] = DEFAULT_SUFFIX
   let re = mayHoldCache.get(key);
   if (!re) {
     const sfx = [...new Set(['、', ...suffixes.filter((x) => [...x].length === 1)])].map((x) => x.replace(/[\\^\]\-]/g, '\\$&')).join('');
-    re = new RegExp(`[${CHINESE_NUMERAL_CHARS}][${sfx}]|第[${CHINESE_NUMERAL_CHARS}]|[（(][${CHINESE_NUMERAL_CHARS}0-9０-９]|[0-9０-９][.．、)]|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|首先|其次|再次|然后|最后`);
+    // What follows each kind of marker, as scanSpan() requires it (what precedes is left to scanSpan).
+    const n = CHINESE_NUMERAL_CHARS;
+    re = new RegExp(
+      `[${n}][${sfx}]|第[${n}]+[章节条，,、：:是]|[（(][${n}0-9０-９]{1,5}[）)]|[0-9０-９](?:[.．](?![0-9０-９A-Za-z])|[、)])|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|(?:首先|其次|再次|然后|最后)[，,]`,
+    );
     mayHoldCache.set(key, re);
   }
   return re.test(text);
@@ -142,6 +148,7 @@ export function findCandidates(doc: BlockDocument, suffixes: string[] = DEFAULT_
         inHeading: false,
         mdListItem: true,
         weak: false,
+        adverb: undefined,
       });
     }
     for (const [s, e] of block.textSpans) scanSpan(doc, block, s, e, suffixSet, out);
@@ -165,11 +172,33 @@ function scanSpan(doc: BlockDocument, block: Block, s: number, e: number, suffix
         else return false;
       }
     }
-    out.push({ ...c, rank: RANK[c.family], block, atLineStart, inHeading: block.kind === 'heading', mdListItem: false, weak });
+    // One shape for every candidate (the same fields in the same order as list-marker candidates).
+    out.push({
+      start: c.start,
+      end: c.end,
+      marker: c.marker,
+      style: c.style,
+      variant: c.variant,
+      family: c.family,
+      rank: RANK[c.family],
+      n: c.n,
+      numeral: c.numeral,
+      block,
+      atLineStart,
+      inHeading: block.kind === 'heading',
+      mdListItem: false,
+      weak,
+      adverb: c.adverb,
+    });
     return true;
   };
 
   for (let i = s; i < e; i++) {
+    // Jump to the next character that can open a marker (most characters cannot).
+    TRIGGER.lastIndex = i;
+    const hit = TRIGGER.exec(text);
+    if (!hit || hit.index >= e) break;
+    i = hit.index;
     const ch = text[i];
     // 一要 一是 一、 — a Chinese numeral run (maximal) and what follows it.
     if (NUMERAL_CHARS.has(ch) && (i === s || !NUMERAL_CHARS.has(text[i - 1]))) {

@@ -3,7 +3,11 @@
 // (tables, task lists, footnotes, strikethrough) and front matter; everything
 // later reads the *source* text at the positions mdast gives, never the
 // rendering. A chunk's blocks, marker candidates and announcement phrases are
-// kept in a cache keyed by its text, so an edit re-parses only its own chunk.
+// kept in a cache keyed by its text, so an edit re-parses only its own chunk;
+// the document-level copies of a cached chunk (its placement) are kept too and
+// shifted in place when an edit moves the chunk, so the work after an edit
+// grows with the number of blocks, not with the bytes of the draft. Plain
+// prose (no inline markup, no block syntax) is read without the parser.
 // Invariant: pure; no I/O; never throws on a document.
 import type { Nodes, Root } from 'mdast';
 import { unified, type Processor } from 'unified';
@@ -62,23 +66,38 @@ export interface ParsedDocument extends BlockDocument {
   announcementHits: AnnouncementHit[];
 }
 
-/** What one chunk contributes, with offsets relative to the chunk. */
+/**
+ * What one chunk contributes. Its blocks, candidates and hits are in document
+ * offsets, as the last analysis that used the chunk placed it: analyses own
+ * these objects only while they run, and the next one shifts them in place
+ * when an edit has moved the chunk (results never hold blocks or candidates).
+ */
 export interface ParsedChunk {
+  /** Where the chunk started when it was last placed. */
+  base: number;
+  /** The parseDocument() call that placed it last. */
+  generation: number;
   blocks: Block[];
   comments: Comment[];
   candidates: Candidate[];
   hits: AnnouncementHit[];
+  /** Relative to the chunk. */
   bodyStart: number;
+  /** Offsets of the chunk's line starts, relative to the chunk (the first is 0). */
+  lineStarts: number[];
 }
 
-/** Chunks parsed for the previous version of a document, keyed by suffixes and text. */
+/** Chunks parsed for the previous version of a document, keyed by their text. */
 export type ChunkCache = Map<string, ParsedChunk>;
+
+/** The marker suffixes each cache was made with (a cache made with others is not reused). */
+const cacheSuffixes = new WeakMap<ChunkCache, string>();
 
 export interface ParseOptions {
   suffixes: string[];
   /** The cache of the previous parse; the parse returns the cache for the next one. */
   cache?: ChunkCache;
-  /** Parse the whole text as one chunk (the reference the chunked parse must equal). */
+  /** Parse the whole text as one chunk, always with the parser (the reference the chunked parse must equal). */
   wholeDocument?: boolean;
 }
 
@@ -207,62 +226,220 @@ function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[];
   return { blocks, comments, bodyStart };
 }
 
-function parseChunk(text: string, suffixes: string[], first: boolean): ParsedChunk {
-  // Most prose chunks hold no marker, heading, comment or count phrase: skip the parser for them.
-  if (!(first && hasFrontMatter(text)) && !mayHoldMarkers(text, suffixes) && !mayHoldAnnouncements(text) && !/^ {0,3}(#|=+[ \t]*\r?$|-+[ \t]*\r?$)|<!--/m.test(text)) {
-    return { blocks: [], comments: [], candidates: [], hits: [], bodyStart: 0 };
+/** Characters that can open inline markup, HTML, references, escapes or tables (or that the parser rewrites). */
+const INLINE_SYNTAX = /[\\`*_~[\]<>&|\t\f\v\0\ufeff]/;
+/**
+ * A line that could open a block other than a paragraph, or underline a setext
+ * heading. (1.落实 is a paragraph: an ordered-list marker needs a space after it.)
+ */
+const BLOCK_START = /^ *(?:[#=>+*\-_`~]|\d{1,9}[.)](?:[ \t]|$))/;
+
+/** A list item's line: `1. ` or `1) ` or `- ` or `+ `, one space, then its text. */
+const ITEM_LINE = /^(?:(\d{1,9})[.)]|[-+]) (?=\S)/;
+
+type PlainKind = 'paragraph' | 'ordered' | 'bullet';
+
+/**
+ * The blocks of a chunk of plain prose — paragraphs, simple ATX headings and
+ * simple list items; no inline markup, no other block syntax, no trailing
+ * spaces — read without the parser; null when the chunk holds anything else.
+ * The blocks equal what parseBlocks() makes of the same text (the property
+ * tests compare them with the parser's).
+ */
+function plainBlocks(text: string): Block[] | null {
+  if (INLINE_SYNTAX.test(text)) return null;
+  const blocks: Block[] = [];
+  let para: Block | null = null;
+  let kind: PlainKind = 'paragraph';
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    let nl = pos;
+    let blank = true;
+    for (; nl < n; nl++) {
+      const c = text.charCodeAt(nl);
+      if (c === 10 || c === 13) break;
+      if (c !== 32) blank = false;
+    }
+    const next = nl < n && text.charCodeAt(nl) === 13 && text.charCodeAt(nl + 1) === 10 ? nl + 2 : nl + 1;
+    const head = text.slice(pos, Math.min(nl, pos + 16));
+    const item = blank ? null : ITEM_LINE.exec(head);
+    if (blank) {
+      para = null;
+    } else if (text.charCodeAt(nl - 1) === 32 || (text.charCodeAt(pos) === 32 && !para)) {
+      return null; // trailing spaces (a hard break, or positions that include them); an indented block
+    } else if (text.charCodeAt(pos) === 35 /* # */) {
+      let h = pos;
+      while (h < nl && text.charCodeAt(h) === 35) h++;
+      const depth = h - pos;
+      if (depth > 6 || text.charCodeAt(h) !== 32) return null;
+      let cs = h;
+      while (cs < nl && text.charCodeAt(cs) === 32) cs++;
+      if (cs === nl || text.slice(cs, nl).includes('#')) return null;
+      blocks.push({ index: blocks.length, kind: 'heading', depth, start: pos, end: nl, textSpans: [[cs, nl]], listMarker: undefined });
+      para = null;
+    } else if (item) {
+      const ordered = item[1] !== undefined;
+      // 2. after a paragraph line continues the paragraph (only a list that starts at 1 interrupts one).
+      if (ordered && item[1] !== '1' && para && kind !== 'ordered') return null;
+      const cs = pos + item[0].length;
+      if (BLOCK_START.test(text.slice(cs, Math.min(nl, cs + 16)))) return null;
+      const marker = ordered ? item[0].slice(0, -1) : '';
+      para = {
+        index: blocks.length,
+        kind: 'paragraph',
+        depth: 0,
+        start: cs,
+        end: nl,
+        textSpans: [[cs, nl]],
+        listMarker: ordered ? { start: pos, end: pos + marker.length, text: marker } : undefined,
+      };
+      kind = ordered ? 'ordered' : 'bullet';
+      blocks.push(para);
+    } else if (BLOCK_START.test(head)) {
+      return null;
+    } else if (para) {
+      para.end = nl;
+      para.textSpans[0][1] = nl;
+    } else {
+      para = { index: blocks.length, kind: 'paragraph', depth: 0, start: pos, end: nl, textSpans: [[pos, nl]], listMarker: undefined };
+      kind = 'paragraph';
+      blocks.push(para);
+    }
+    pos = next;
   }
-  const { blocks, comments, bodyStart } = parseBlocks(text, first);
-  const local: BlockDocument = { text, lines: new LineIndex(text), blocks };
-  return { blocks, comments, bodyStart, candidates: findCandidates(local, suffixes), hits: findAnnouncementHits(local) };
+  return blocks;
+}
+
+/** Offsets of the line starts of [text] (lines break at \r\n, \n and \r). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i >= 0 || r >= 0; ) {
+    if (r >= 0 && (i < 0 || r < i)) {
+      const after = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+      starts.push(after);
+      if (after === r + 2) i = text.indexOf('\n', after);
+      r = text.indexOf('\r', after);
+    } else {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+  }
+  return starts;
+}
+
+const HEADING_OR_COMMENT = /^ {0,3}(#|=+[ \t]*\r?$|-+[ \t]*\r?$)|<!--/m;
+
+function parseChunk(text: string, suffixes: string[], first: boolean, reference: boolean): ParsedChunk {
+  const lineStarts = lineStartsOf(text);
+  const frontMatter = first && hasFrontMatter(text);
+  // Most prose chunks hold no marker, heading, comment or count phrase: skip the parser for them.
+  if (!reference && !frontMatter && !mayHoldMarkers(text, suffixes) && !mayHoldAnnouncements(text) && !HEADING_OR_COMMENT.test(text)) {
+    return { base: 0, generation: 0, blocks: [], comments: [], candidates: [], hits: [], bodyStart: 0, lineStarts };
+  }
+  const plain = reference || frontMatter ? null : plainBlocks(text);
+  const { blocks, comments, bodyStart } = plain ? { blocks: plain, comments: [], bodyStart: 0 } : parseBlocks(text, first);
+  const local: BlockDocument = { text, lines: new LineIndex(text, lineStarts), blocks };
+  return { base: 0, generation: 0, blocks, comments, bodyStart, candidates: findCandidates(local, suffixes), hits: findAnnouncementHits(local), lineStarts };
+}
+
+let generations = 0;
+
+/** Moves a placed chunk by [d] code units, in place. */
+function shift(p: ParsedChunk, d: number): void {
+  for (const b of p.blocks) {
+    b.start += d;
+    b.end += d;
+    for (const span of b.textSpans) {
+      span[0] += d;
+      span[1] += d;
+    }
+    if (b.listMarker) {
+      b.listMarker.start += d;
+      b.listMarker.end += d;
+    }
+  }
+  for (const c of p.comments) {
+    c.start += d;
+    c.end += d;
+  }
+  for (const c of p.candidates) {
+    c.start += d;
+    c.end += d;
+    if (c.numeral) {
+      c.numeral.start += d;
+      c.numeral.end += d;
+    }
+  }
+  for (const h of p.hits) {
+    h.start += d;
+    h.end += d;
+    h.numStart += d;
+    h.numEnd += d;
+    h.blockEnd += d;
+  }
+}
+
+/** A copy of a placed chunk (for a chunk whose text occurs twice in one document). */
+function copyOf(p: ParsedChunk): ParsedChunk {
+  const copies = new Map<Block, Block>();
+  const blocks = p.blocks.map((b) => {
+    const nb: Block = { ...b, textSpans: b.textSpans.map(([s, e]) => [s, e]), listMarker: b.listMarker && { ...b.listMarker } };
+    copies.set(b, nb);
+    return nb;
+  });
+  return {
+    ...p,
+    blocks,
+    comments: p.comments.map((c) => ({ ...c })),
+    candidates: p.candidates.map((c) => ({ ...c, numeral: c.numeral && { ...c.numeral }, block: copies.get(c.block)! })),
+    hits: p.hits.map((h) => ({ ...h })),
+  };
+}
+
+/** Puts the chunk at [base], its first block at [firstIndex]: in place, or a copy if this parse placed it already. */
+function place(cached: ParsedChunk, base: number, firstIndex: number, generation: number): ParsedChunk {
+  const p = cached.generation === generation ? copyOf(cached) : cached;
+  if (p.base !== base) shift(p, base - p.base);
+  if (p.blocks.length && p.blocks[0].index !== firstIndex) p.blocks.forEach((b, k) => (b.index = firstIndex + k));
+  p.base = base;
+  p.generation = generation;
+  return p;
 }
 
 export function parseDocument(text: string, options: ParseOptions = { suffixes: [] }): ParsedDocument & { cache: ChunkCache } {
+  const generation = ++generations;
   const suffixKey = options.suffixes.join('');
-  const previous = options.cache;
+  const previous = options.cache && cacheSuffixes.get(options.cache) === suffixKey ? options.cache : undefined;
   const cache: ChunkCache = new Map();
+  cacheSuffixes.set(cache, suffixKey);
   const chunks = options.wholeDocument ? [{ start: 0, end: text.length }] : splitChunks(text);
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const candidates: Candidate[] = [];
   const announcementHits: AnnouncementHit[] = [];
+  const lineStarts: number[] = [];
   let bodyStart = 0;
   chunks.forEach((chunk, i) => {
     const chunkText = text.slice(chunk.start, chunk.end);
-    const key = `${suffixKey}\u0000${chunkText}`;
-    let parsed = previous?.get(key) ?? cache.get(key);
-    if (!parsed) parsed = parseChunk(chunkText, options.suffixes, i === 0);
-    cache.set(key, parsed);
+    let parsed = previous?.get(chunkText) ?? cache.get(chunkText);
+    if (!parsed) parsed = parseChunk(chunkText, options.suffixes, i === 0, options.wholeDocument === true);
+    // (The first occurrence of a text is the one the next analysis finds.)
+    if (!cache.has(chunkText)) cache.set(chunkText, parsed);
     const base = chunk.start;
     if (i === 0) bodyStart = parsed.bodyStart;
-    // Shift the chunk's offsets into the document; the cached chunk stays untouched.
-    const shifted = new Map<Block, Block>();
-    for (const b of parsed.blocks) {
-      const nb: Block = {
-        index: blocks.length,
-        kind: b.kind,
-        depth: b.depth,
-        start: b.start + base,
-        end: b.end + base,
-        textSpans: base === 0 ? b.textSpans : b.textSpans.map(([s, e]) => [s + base, e + base]),
-        listMarker: b.listMarker && { start: b.listMarker.start + base, end: b.listMarker.end + base, text: b.listMarker.text },
-      };
-      shifted.set(b, nb);
-      blocks.push(nb);
-    }
-    for (const c of parsed.comments) comments.push({ start: c.start + base, end: c.end + base, value: c.value });
-    for (const c of parsed.candidates) {
-      candidates.push({
-        ...c,
-        start: c.start + base,
-        end: c.end + base,
-        numeral: c.numeral && { start: c.numeral.start + base, end: c.numeral.end + base },
-        block: shifted.get(c.block)!,
-      });
-    }
-    for (const h of parsed.hits) {
-      announcementHits.push({ ...h, start: h.start + base, end: h.end + base, numStart: h.numStart + base, numEnd: h.numEnd + base, blockEnd: h.blockEnd + base });
+    const ls = parsed.lineStarts;
+    // Chunks start at line starts: the document's lines are the chunks' lines, shifted.
+    // (A chunk's last line start is the next chunk's first when the chunk ends with a line break.)
+    const count = i < chunks.length - 1 && ls[ls.length - 1] === chunk.end - chunk.start ? ls.length - 1 : ls.length;
+    for (let k = 0; k < count; k++) lineStarts.push(ls[k] + base);
+    if (parsed.blocks.length || parsed.comments.length) {
+      const placed = place(parsed, base, blocks.length, generation);
+      for (const b of placed.blocks) blocks.push(b);
+      for (const c of placed.comments) comments.push(c);
+      for (const c of placed.candidates) candidates.push(c);
+      for (const h of placed.hits) announcementHits.push(h);
     }
   });
-  return { text, lines: new LineIndex(text), blocks, bodyStart, comments, candidates, announcementHits, cache };
+  return { text, lines: new LineIndex(text, lineStarts), blocks, bodyStart, comments, candidates, announcementHits, cache };
 }

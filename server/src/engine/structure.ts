@@ -59,7 +59,7 @@ export function groupCandidates(doc: ParsedDocument, candidates: Candidate[]): G
       });
       if (closeAt >= 0) stack.length = closeAt;
     }
-    for (const c of inBlock) {
+    for (let c of inBlock) {
       let at = -1;
       for (let k = stack.length - 1; k >= 0 && at < 0; k--) if (accepts(stack[k], c, true)) at = k;
       for (let k = stack.length - 1; k >= 0 && at < 0; k--) if (accepts(stack[k], c, false)) at = k;
@@ -67,7 +67,8 @@ export function groupCandidates(doc: ParsedDocument, candidates: Candidate[]): G
         const g = stack[at];
         stack.length = at + 1;
         const last = g.items[g.items.length - 1];
-        if (c.adverb === '然后' || c.adverb === '最后') c.n = last.n + 1;
+        // Candidates belong to the parse (reused by the next analysis): renumber a copy.
+        if (c.adverb === '然后' || c.adverb === '最后') c = { ...c, n: last.n + 1 };
         if (c.adverb === '最后') g.hasLast = true;
         g.items.push(c);
         continue;
@@ -84,7 +85,7 @@ export function groupCandidates(doc: ParsedDocument, candidates: Candidate[]): G
           stack.pop();
         }
       }
-      if (c.adverb === '然后' || c.adverb === '最后') c.n = 1;
+      if (c.adverb === '然后' || c.adverb === '最后') c = { ...c, n: 1 };
       const g: Group = { items: [c], headingDepth: c.inHeading && c.atLineStart ? block.depth : 0, hasLast: c.adverb === '最后' };
       groups.push(g);
       stack.push(g);
@@ -113,16 +114,46 @@ function isBlankLine(text: string, start: number, end: number): boolean {
   return true;
 }
 
-interface LineInfo {
+/**
+ * Line facts for scopes, in arrays indexed by line (no object per line: a 5 MB
+ * draft has tens of thousands of lines and is analysed on every keystroke).
+ * Blankness is read from the text when first asked.
+ */
+class LineFacts {
+  /** Heading depth of the line's heading block, 0 when none. */
+  readonly heading: Uint8Array;
+  readonly inBlock: Uint8Array;
+  /** 0 unknown, 1 blank, 2 not blank. */
+  private readonly blankState: Uint8Array;
   /** A final item whose marker opens the line. */
-  opener?: Candidate;
-  heading: number;
-  blank: boolean;
-  inBlock: boolean;
+  readonly opener = new Map<number, Candidate>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: ParsedDocument['lines'],
+    readonly length: number,
+  ) {
+    this.heading = new Uint8Array(length);
+    this.inBlock = new Uint8Array(length);
+    this.blankState = new Uint8Array(length);
+  }
+
+  blank(l: number): boolean {
+    let s = this.blankState[l];
+    if (s === 0) s = this.blankState[l] = isBlankLine(this.text, this.lines.lineStart(l), this.lines.lineEnd(l)) ? 1 : 2;
+    return s === 1;
+  }
 }
 
+/** Deepest nesting of enumerations (real drafts use fewer than ten levels). */
+export const MAX_NESTING = 64;
+
 const HEAD_SKIP = /[\s\u3000\u2002，、：:,．.]/;
-const TITLE_STOP = /[。；;！？!?\r\n]/;
+const TITLE_STOP_CHARS = new Set([...'。；;！？!?\r\n'].map((ch) => ch.charCodeAt(0)));
+const isHighSurrogate = (u: number) => u >= 0xd800 && u <= 0xdbff;
+/** /\s/ on one UTF-16 unit, without a regular expression (it runs for every character of every title). */
+const isSpace = (u: number) =>
+  (u >= 9 && u <= 13) || u === 32 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
 
 export interface BuiltStructure {
   enumerations: Enumeration[];
@@ -136,26 +167,21 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   const groups = groupCandidates(doc, candidates);
 
   // Line facts for scopes.
-  const info: LineInfo[] = Array.from({ length: lines.lineCount }, (_, l) => ({
-    heading: 0,
-    blank: isBlankLine(text, lines.lineStart(l), lines.lineEnd(l)),
-    inBlock: false,
-  }));
+  const info = new LineFacts(text, lines, lines.lineCount);
   for (const b of doc.blocks) {
     const l0 = lines.lineOf(b.start);
     const l1 = lines.lineOf(Math.max(b.start, b.end - 1));
-    for (let l = l0; l <= l1; l++) {
-      info[l].inBlock = true;
-      if (b.kind === 'heading') info[l].heading = b.depth;
-    }
+    info.inBlock.fill(1, l0, l1 + 1);
+    if (b.kind === 'heading') info.heading.fill(b.depth, l0, l1 + 1);
   }
   const groupOf = new Map<Candidate, Group>();
   for (const g of groups) {
     for (const c of g.items) {
       groupOf.set(c, g);
       if (c.atLineStart) {
-        const li = info[lines.lineOf(c.start)];
-        if (!li.opener || li.opener.start > c.start) li.opener = c;
+        const l = lines.lineOf(c.start);
+        const o = info.opener.get(l);
+        if (!o || o.start > c.start) info.opener.set(l, c);
       }
     }
   }
@@ -163,7 +189,7 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   /** End of the last non-blank line before [line]. */
   const endBefore = (line: number, floor: number): number => {
     let l = line - 1;
-    while (l >= 0 && info[l].blank) l--;
+    while (l >= 0 && info.blank(l)) l--;
     return Math.max(floor, l >= 0 ? lines.lineEnd(l) : 0);
   };
   const lineEndOf = (offset: number) => lines.lineEnd(lines.lineOf(offset));
@@ -184,13 +210,12 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
     if (headingItem || (c.atLineStart && c.rank !== null && isStandalone(c))) {
       const depth = headingItem ? c.block.depth : 7;
       for (let l = myLine + 1; l < info.length; l++) {
-        const li = info[l];
-        if (li.heading) {
-          const o = li.opener;
+        const heading = info.heading[l];
+        const o = info.opener.get(l);
+        if (heading) {
           const deeper = o && o.rank !== null && c.rank !== null && o.rank > c.rank;
-          if (headingItem ? li.heading <= depth : !deeper) return endBefore(l, c.end);
+          if (headingItem ? heading <= depth : !deeper) return endBefore(l, c.end);
         }
-        const o = li.opener;
         if (o && groupOf.get(o) !== g && o.rank !== null && c.rank !== null && o.rank <= c.rank && o.start > c.start) return endBefore(l, c.end);
       }
       return endBefore(info.length, c.end);
@@ -198,11 +223,11 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
     // A run-in last item: its line, and the lines right after it that open with a marker of another style.
     let l = myLine + 1;
     for (; l < info.length; l++) {
-      const li = info[l];
-      if (li.blank) continue;
-      if (li.heading || !li.inBlock || !li.opener || li.opener.family === c.family) break;
+      if (info.blank(l)) continue;
+      const opener = info.opener.get(l);
+      if (info.heading[l] || !info.inBlock[l] || !opener || opener.family === c.family) break;
       // A marker of an enumeration that began before this one belongs to an enclosing level.
-      const og = groupOf.get(li.opener);
+      const og = groupOf.get(opener);
       if (og && og.items[0].start < g.items[0].start) break;
     }
     return endBefore(l, c.end);
@@ -226,7 +251,7 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
       level: 1,
       inline: g.items.every((c) => c.block === g.items[0].block),
       items,
-      range: lines.range(g.items[0].start, Math.max(...scopes)),
+      range: lines.range(g.items[0].start, scopes.reduce((a, x) => Math.max(a, x), 0)),
     };
     return { enumeration, group: g, scopes };
   });
@@ -244,6 +269,7 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   for (const b of built) b.group.items.forEach((c, k) => allItems.push({ b, k, start: c.start, end: b.scopes[k] }));
   allItems.sort((x, y) => x.start - y.start);
   const roots: Enumeration[] = [];
+  const depth = new Map<Enumeration, number>();
   const sortedBuilt = [...built].sort((x, y) => x.group.items[0].start - y.group.items[0].start);
   const open: Open[] = [];
   let next = 0;
@@ -263,9 +289,14 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
         break;
       }
     }
-    if (parent) {
-      b.enumeration.parent = { enumeration: parent.b.enumeration, index: parent.k };
-      parent.b.enumeration.items[parent.k].children.push(b.enumeration);
+    let at: Enumeration['parent'] = parent && { enumeration: parent.b.enumeration, index: parent.k };
+    // Nesting is capped: a run of restarts on one line (一要…二要…一要…二要… in a 20 MB
+    // paragraph) would otherwise nest each enumeration in the last, millions deep.
+    if (at && depth.get(at.enumeration)! >= MAX_NESTING) at = at.enumeration.parent;
+    depth.set(b.enumeration, at ? depth.get(at.enumeration)! + 1 : 1);
+    if (at) {
+      b.enumeration.parent = at;
+      at.enumeration.items[at.index].children.push(b.enumeration);
     } else {
       roots.push(b.enumeration);
     }
@@ -274,15 +305,16 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
     list.forEach((e, i) => {
       e.id = `${prefix}${i + 1}`;
       e.level = level;
-      const kids = e.items.flatMap((it) => it.children);
+      const kids: Enumeration[] = [];
+      for (const it of e.items) for (const child of it.children) kids.push(child);
       assign(kids, `${e.id}.`, level + 1);
     });
   };
   assign(roots, 'E', 1);
 
-  const items = built
-    .flatMap((b) => b.group.items.map((candidate, k) => ({ item: b.enumeration.items[k], candidate, enumeration: b.enumeration })))
-    .sort((x, y) => x.candidate.start - y.candidate.start);
+  const items: BuiltStructure['items'] = [];
+  for (const b of built) b.group.items.forEach((candidate, k) => items.push({ item: b.enumeration.items[k], candidate, enumeration: b.enumeration }));
+  items.sort((x, y) => x.candidate.start - y.candidate.start);
 
   // Headings, as sections of the outline.
   const headings: Heading[] = [];
@@ -317,20 +349,49 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   return { enumerations: roots, items, headings };
 }
 
+/** Code points in [s] (what [...s].length counts), without making the array. */
+function codePointCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (!(u >= 0xdc00 && u <= 0xdfff && i > 0 && isHighSurrogate(s.charCodeAt(i - 1)))) n++;
+  }
+  return n;
+}
+
 function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined, scopeEnd: number): Item {
   const { text, lines } = doc;
-  const lineEnd = lines.lineEnd(lines.lineOf(c.start));
+  const line = lines.lineOf(c.start);
+  const lineStart = lines.lineStart(line);
+  const lineEnd = lines.lineEnd(line);
+  // A marker lies on one line: its positions need no search (the same values as lines.position()).
+  const onLine = (o: number) => (o >= lineStart && o <= lineEnd ? { line, character: o - lineStart, offset: o } : lines.position(o));
   const limit = next && next.start < lineEnd ? next.start : lineEnd;
   let p = c.end;
   while (p < limit && HEAD_SKIP.test(text[p])) p++;
-  let head = '';
+  // Head: up to 12 code points (a surrogate pair is one), stopping at ** or __.
   let q = p;
-  while (q < limit && [...head].length < 12 && !text.startsWith('**', q) && !text.startsWith('__', q)) head += text[q++];
+  for (let points = 0; q < limit && points < 12 && !text.startsWith('**', q) && !text.startsWith('__', q); q++) {
+    const u = text.charCodeAt(q);
+    if (!(u >= 0xdc00 && u <= 0xdfff && q > p && isHighSurrogate(text.charCodeAt(q - 1)))) points++;
+  }
+  const head = text.slice(p, q);
   // Title: up to the end of the first sentence, without emphasis markup.
+  // Only 40 code points are shown: stop once 41 are kept (the 41st not a space), so that a
+  // run-in item on a 20 MB line does not scan to the end of the line.
   let t = p;
-  while (t < limit && !TITLE_STOP.test(text[t])) t++;
+  for (let kept = 0; t < limit && !TITLE_STOP_CHARS.has(text.charCodeAt(t)); t++) {
+    const u = text.charCodeAt(t);
+    if (u === 42 || u === 95 || u === 96 || (u >= 0xdc00 && u <= 0xdfff && t > p && isHighSurrogate(text.charCodeAt(t - 1)))) continue;
+    const space = isSpace(u);
+    if (kept === 0 && space) continue;
+    if (++kept > 40 && !space) {
+      t++;
+      break;
+    }
+  }
   let title = text.slice(p, t).replace(/[*_`]/g, '').trim();
-  if ([...title].length > 40) title = [...title].slice(0, 40).join('') + '…';
+  if (codePointCount(title) > 40) title = [...title].slice(0, 40).join('') + '…';
   return {
     n: c.n,
     marker: c.marker,
@@ -338,8 +399,8 @@ function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined
     variant: c.variant,
     head,
     title,
-    range: lines.range(c.start, c.end),
-    numeralRange: c.numeral ? lines.range(c.numeral.start, c.numeral.end) : null,
+    range: { start: onLine(c.start), end: onLine(c.end) },
+    numeralRange: c.numeral ? { start: onLine(c.numeral.start), end: onLine(c.numeral.end) } : null,
     scopeEnd: lines.position(Math.max(scopeEnd, c.end)),
     atLineStart: c.atLineStart,
     inHeading: c.inHeading,

@@ -2,7 +2,17 @@
 import type { Rule } from './rule.js';
 
 /** Markup, spaces and punctuation: what does not count as content. */
-const NOT_CONTENT = /[\s\u3000*_#>`~\-+|，、：:；;。.,．！？!?“”‘’"'（）()《》【】\[\]]/gu;
+const NOT_CONTENT = /[\s\u3000*_#>`~\-+|，、：:；;。.,．！？!?“”‘’"'（）()《》【】\[\]]/u;
+
+/**
+ * Whether text[start, end) holds any content, unit by unit (a surrogate half is
+ * content, as its character is), stopping at the first: an item's scope can be
+ * a whole section.
+ */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!NOT_CONTENT.test(text[i])) return true;
+  return false;
+}
 
 export const emptyItem: Rule = {
   meta: {
@@ -16,8 +26,7 @@ export const emptyItem: Rule = {
       e.items.forEach((item, k) => {
         const next = e.items[k + 1];
         const end = next ? Math.min(next.range.start.offset, item.scopeEnd.offset) : item.scopeEnd.offset;
-        const body = ctx.doc.text.slice(item.range.end.offset, Math.max(end, item.range.end.offset)).replace(NOT_CONTENT, '');
-        if (body.length > 0) return;
+        if (hasContent(ctx.doc.text, item.range.end.offset, end)) return;
         ctx.report({
           message: { zh: `“${item.marker}”之后没有内容`, en: `"${item.marker}" has nothing after it` },
           range: item.range,

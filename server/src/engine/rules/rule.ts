@@ -64,10 +64,15 @@ export function renumberEdits(ctx: RuleContext, items: Item[], start = 1): TextE
   return renumberItems(ctx.doc.text, ctx.doc.lines, items, start);
 }
 
+/** Renumber fixes by enumeration: every finding of one enumeration shares one fix (computing it per finding is quadratic). */
+const renumberFixes = new WeakMap<Enumeration, Fix | undefined>();
+
 export function renumberFix(ctx: RuleContext, e: Enumeration): Fix | undefined {
+  if (renumberFixes.has(e)) return renumberFixes.get(e);
   const edits = renumberEdits(ctx, e.items);
-  if (!edits.length) return undefined;
-  return { title: { zh: '按顺序重新编号', en: 'Renumber the enumeration in order' }, edits };
+  const fix: Fix | undefined = edits.length ? { title: { zh: '按顺序重新编号', en: 'Renumber the enumeration in order' }, edits } : undefined;
+  renumberFixes.set(e, fix);
+  return fix;
 }
 
 export const itemLabel = (item: Item): string => item.marker;
@@ -75,11 +80,13 @@ export const itemLabel = (item: Item): string => item.marker;
 /** Every article (第N条) of the document in text order, with the fix that renumbers them all. */
 export function articleRun(ctx: RuleContext): { items: Item[]; fix: () => Fix | undefined } {
   const items = ctx.structure.items.filter((x) => x.item.style === '第N条').map((x) => x.item);
+  let fix: Fix | undefined | null = null;
   return {
     items,
     fix: () => {
+      if (fix !== null) return fix;
       const edits = renumberEdits(ctx, items);
-      return edits.length ? { title: { zh: '条文按顺序重新编号', en: 'Renumber the articles in order' }, edits } : undefined;
+      return (fix = edits.length ? { title: { zh: '条文按顺序重新编号', en: 'Renumber the articles in order' }, edits } : undefined);
     },
   };
 }

@@ -16,8 +16,13 @@ function missingLabel(prev: Item, n: number): string {
 function checkRun(ctx: RuleContext, items: Item[], fix: () => ReturnType<typeof renumberFix>): void {
   if (items.length < 2) return;
   const present = new Set(items.map((i) => i.n));
-  const max = Math.max(...present);
-  let m = Math.min(...present) + 1;
+  let max = -Infinity;
+  let min = Infinity;
+  for (const n of present) {
+    max = Math.max(max, n);
+    min = Math.min(min, n);
+  }
+  let m = min + 1;
   while (m < max) {
     if (present.has(m)) {
       m++;
