@@ -1,6 +1,8 @@
 // The command-line part of the benchmark: each tool as one process over the
 // whole corpus, several times, interleaved (so that a slow moment of the
-// machine hurts every tool alike), medians of wall time and peak RSS.
+// machine hurts every tool alike), medians of wall time, CPU time and peak
+// RSS; and the parallel capacity the machine had meanwhile (N floors at once
+// against one), without which a --jobs N figure cannot be read.
 //
 //   node test/bench/cli.mjs [--reps N]
 import { availableParallelism } from 'node:os';
@@ -18,9 +20,6 @@ export function cliTools(manifest, jobs = availableParallelism()) {
     { id: `gongwen-n`, name: `\`gongwen lint --jobs ${jobs}\``, jobs, args: [gongwen, 'lint', '--jobs', String(jobs), '.'] },
   ];
 }
-
-/** Filled by benchCli(): the parallel capacity measured during the run. */
-export const capacity = { value: null };
 
 export async function benchCli({ manifest, reps = 5, log = () => {} }) {
   const tools = cliTools(manifest);
@@ -43,10 +42,10 @@ export async function benchCli({ manifest, reps = 5, log = () => {} }) {
     together.push(Math.max(...runs.map((x) => x.seconds)));
   }
   const single = median(runs.get('floor').map((x) => x.seconds));
-  capacity.value = { jobs, single, together: median(together), cores: (jobs * single) / median(together) };
-  log(`  ${jobs} floors at once: ${capacity.value.together.toFixed(2)} s against ${single.toFixed(2)} s for one — ${capacity.value.cores.toFixed(2)} cores' worth of parallel capacity`);
+  const capacity = { jobs, single, together: median(together), cores: (jobs * single) / median(together) };
+  log(`  ${jobs} floors at once: ${capacity.together.toFixed(2)} s against ${single.toFixed(2)} s for one — ${capacity.cores.toFixed(2)} cores' worth of parallel capacity`);
   const mb = manifest.totalBytes / 1e6;
-  return tools.map((t) => {
+  const results = tools.map((t) => {
     const rs = runs.get(t.id);
     const seconds = median(rs.map((x) => x.seconds));
     return {
@@ -61,10 +60,11 @@ export async function benchCli({ manifest, reps = 5, log = () => {} }) {
       failed: rs.some((x) => x.code > 1),
     };
   });
+  return { results, capacity };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf('--reps');
-  const results = await benchCli({ manifest: ensureCorpus(), reps: i > 0 ? Number(process.argv[i + 1]) : 3, log: (s) => console.log(s) });
+  const { results } = await benchCli({ manifest: ensureCorpus(), reps: i > 0 ? Number(process.argv[i + 1]) : 3, log: (s) => console.log(s) });
   for (const r of results) console.log(`${r.id.padEnd(13)} ${r.mbPerS.toFixed(2)} MB/s ${r.filesPerS.toFixed(0)} files/s ${r.rssMB.toFixed(0)} MB (${r.all.map((s) => s.toFixed(2)).join(' ')})`);
 }

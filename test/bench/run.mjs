@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchCli, capacity } from './cli.mjs';
+import { benchCli } from './cli.mjs';
 import { benchEngine } from './engine.mjs';
 import { ensureCorpus } from './generate.mjs';
 import { fmt, ROOT } from './lib.mjs';
@@ -37,7 +37,7 @@ const manifest = ensureCorpus();
 log(`  ${manifest.files} files, ${(manifest.totalBytes / 1e6).toFixed(1)} MB, median ${(manifest.medianBytes / 1e3).toFixed(1)} kB, largest ${(manifest.largestBytes / 1e3).toFixed(0)} kB in ${manifest.corpusDir}`);
 
 log('command line …');
-const cli = await benchCli({ manifest, reps: quick ? 1 : 5, log });
+const { results: cli, capacity: cap } = await benchCli({ manifest, reps: quick ? 1 : 5, log });
 
 log('engine alone …');
 const engine = await benchEngine({ manifest, quick, log });
@@ -60,7 +60,7 @@ const targets = [
   {
     what: `\`gongwen lint --jobs ${jobs}\` ≥ 1.4× the floor’s single-thread MB/s`,
     value: by['gongwen-n'].mbPerS / floor.mbPerS,
-    shown: `${fmt(by['gongwen-n'].mbPerS / floor.mbPerS, 2)}× (the machine had ${fmt(capacity.value.cores, 2)} cores’ worth free)`,
+    shown: `${fmt(by['gongwen-n'].mbPerS / floor.mbPerS, 2)}× (the machine had ${fmt(cap.cores, 2)} cores’ worth free)`,
     ok: (v) => v >= 1.4,
   },
   { what: '`gongwen lint --jobs 1` peak RSS ≤ markdownlint-cli2’s', value: by['gongwen-1'].rssMB / mdl.rssMB, shown: `${fmt(by['gongwen-1'].rssMB, 0)} MB vs ${fmt(mdl.rssMB, 0)} MB`, ok: (v) => v <= 1 },
@@ -120,7 +120,6 @@ for (const r of cli) {
   ]);
 }
 lines.push('');
-const cap = capacity.value;
 lines.push(
   `Parallel capacity during the run: ${cap.jobs} floor processes at once took ${fmt(cap.together, 2)} s against ${fmt(cap.single, 2)} s for one, i.e. ${fmt(cap.cores, 2)} of ${cap.jobs} cores' worth${cap.cores < cap.jobs - 0.5 ? ' — other work held the rest, which bounds what any multi-threaded run can show here' : ''}.`,
 );

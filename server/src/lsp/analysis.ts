@@ -1,5 +1,5 @@
 // Keeps one analysis per open document version, and publishes diagnostics.
-// Re-analysis is coalesced (a short, adaptive delay after the last change),
+// Re-analysis is coalesced (a burst of changes collapses to its newest version),
 // versioned (a result for an older version is never published) and
 // cancellable (a newer change cancels a pending run).
 import type { Connection } from 'vscode-languageserver/node';
@@ -34,7 +34,6 @@ export class AnalysisManager {
   /** Per open document: the chunks parsed for its last version, so an edit re-parses only its own chunk. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastCost = new Map<string, number>();
   /** The newest version whose diagnostics were published, per document. */
   private readonly published = new Map<string, number>();
 
@@ -52,11 +51,9 @@ export class AnalysisManager {
     const settings = await this.settingsFor(doc.uri, text);
     const again = this.cache.get(doc.uri);
     if (again && again.version === doc.version) return again;
-    const started = performance.now();
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
     const result = settings.enable && settings.applies ? analyzer.analyze(text, settings.options) : EMPTY;
-    this.lastCost.set(doc.uri, performance.now() - started);
     const analysis: Analysis = { uri: doc.uri, version: doc.version, text, result, settings };
     const current = this.isOpen(doc.uri);
     if (current && current.version === doc.version) this.cache.set(doc.uri, analysis);
@@ -64,19 +61,19 @@ export class AnalysisManager {
   }
 
   /** Schedules diagnostics for the document's current version. */
-  schedule(doc: TextDocument, immediate = false): void {
+  schedule(doc: TextDocument): void {
     const pending = this.timers.get(doc.uri);
     if (pending) clearTimeout(pending);
-    // Wait about as long as the last analysis took (capped), so bursts of typing coalesce
-    // on big drafts while small drafts answer at once.
-    const delay = immediate ? 0 : Math.min(200, Math.round(this.lastCost.get(doc.uri) ?? 0));
+    // Analysis is synchronous: changes that arrive while one runs queue up behind it,
+    // and each new schedule replaces the pending one, so a burst collapses to its
+    // newest version without any waiting when the server is idle.
     const version = doc.version;
     this.timers.set(
       doc.uri,
       setTimeout(() => {
         this.timers.delete(doc.uri);
         void this.publish(doc.uri, version);
-      }, delay),
+      }, 0),
     );
   }
 
@@ -102,7 +99,6 @@ export class AnalysisManager {
     this.timers.delete(uri);
     this.cache.delete(uri);
     this.analyzers.delete(uri);
-    this.lastCost.delete(uri);
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -110,6 +106,6 @@ export class AnalysisManager {
   /** Forget every analysis (settings, config or schema changed) and re-check open documents. */
   invalidateAll(open: TextDocument[]): void {
     this.cache.clear();
-    for (const doc of open) this.schedule(doc, true);
+    for (const doc of open) this.schedule(doc);
   }
 }

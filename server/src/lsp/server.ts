@@ -113,7 +113,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidOpen((e) => {
-    if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document, true);
+    if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document);
     else void schemaFiles.check(e.document.uri, e.document.getText());
   });
   documents.onDidChangeContent((e) => {
