@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, State, CloseAction, ErrorAction } from 'vscode-languageclient/node';
 import { initL10n, t } from './l10n';
+import { createErrorHandler } from './errorHandler';
 
 let client: LanguageClient | undefined;
 
@@ -20,7 +21,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const output = vscode.window.createOutputChannel('Gongwen 公文', { log: true });
-  let restartNoticeShown = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -31,17 +31,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     synchronize: { configurationSection: 'gongwen' },
     outputChannel: output,
     initializationOptions: vscode.workspace.getConfiguration('gongwen'),
-    errorHandler: {
-      error: () => ({ action: ErrorAction.Continue }),
-      closed: () => {
-        // Restart a crashed server, and say so once, not on every crash.
-        if (!restartNoticeShown) {
-          restartNoticeShown = true;
-          void vscode.window.showWarningMessage(t('The Gongwen language server stopped unexpectedly and was restarted.'));
-        }
-        return { action: CloseAction.Restart };
+    // Restart a crashed server and say so once; log connection errors; give up on a crash loop.
+    errorHandler: createErrorHandler(
+      { continue: ErrorAction.Continue, restart: CloseAction.Restart, doNotRestart: CloseAction.DoNotRestart },
+      {
+        restarted: () => void vscode.window.showWarningMessage(t('The Gongwen language server stopped unexpectedly and was restarted.')),
+        gaveUp: () => void vscode.window.showErrorMessage(t('The Gongwen language server keeps stopping and was not restarted. See the Gongwen output for details.')),
       },
-    },
+    ),
   };
   client = new LanguageClient('gongwen', 'Gongwen 公文', serverOptions, clientOptions);
 

@@ -68,7 +68,9 @@ describe('the packaged .vsix', function () {
     assert.ok(has(manifest.main), manifest.main);
     for (const g of manifest.contributes.grammars) assert.ok(has(g.path), g.path);
     for (const v of [...manifest.contributes.jsonValidation, ...manifest.contributes.yamlValidation]) assert.ok(has(v.url), v.url);
-    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    // Data only, so Restricted Mode keeps working; a workspace's gongwen.schema may name any file, so it is ignored there.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['gongwen.schema']);
   });
 
   it('has every %key% of the manifest translated in both languages', () => {

@@ -262,6 +262,10 @@ function checkPosition(text: string, starts: number[], p: Position, what: string
   assert.ok(p.character >= 0 && starts[p.line] + p.character <= lineEnd, `${what}: character ${p.character} outside its line`);
   // A position never falls between \r and \n (no editor can show it).
   assert.ok(!(text[p.offset - 1] === '\r' && text[p.offset] === '\n'), `${what}: offset ${p.offset} splits a \\r\\n`);
+  // Nor inside a character outside the BMP (𠀀 is two UTF-16 code units).
+  const before = text.charCodeAt(p.offset - 1);
+  const after = text.charCodeAt(p.offset);
+  assert.ok(!(before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff), `${what}: offset ${p.offset} splits a surrogate pair`);
 }
 
 export function checkRange(text: string, starts: number[], r: Range, what: string): void {
@@ -301,10 +305,14 @@ export function checkRanges(text: string, result: AnalysisResult): number {
     range(h.range, `heading ${k}`);
     checkPosition(text, starts, h.sectionEnd, `heading ${k} sectionEnd`);
   });
+  const fixes = new Set<object>(); // findings of one enumeration share its renumbering
   result.findings.forEach((f, k) => {
     range(f.range, `finding ${k} (${f.ruleId})`);
     f.related?.forEach((r, j) => range(r.range, `finding ${k} related ${j}`));
-    f.fix?.edits.forEach((e, j) => range(e.range, `finding ${k} (${f.ruleId}) edit ${j}`));
+    if (f.fix && !fixes.has(f.fix)) {
+      fixes.add(f.fix);
+      f.fix.edits.forEach((e, j) => range(e.range, `finding ${k} (${f.ruleId}) edit ${j}`));
+    }
   });
   const c = result.coverage;
   if (c) {

@@ -30,6 +30,26 @@ describe('the engine under arbitrary input (property)', function () {
     );
   });
 
+  it('holds for any options: odd suffixes, unknown rules and severities, option values of the wrong type', () => {
+    // Options come from validated files, but also from editor settings as the client sends them.
+    const options = fc.record(
+      {
+        suffixes: fc.array(fc.oneof(fc.constantFrom('要', '是', '\\', ']', '^', '-', '[', '.', '*', '', '要是', '𠀀', '\u0000'), fc.string({ maxLength: 2 }))),
+        rules: fc.dictionary(fc.oneof(fc.constantFrom('sequence-gap', 'hierarchy-skip', 'single-item', 'uncovered-item', 'missing-measure'), fc.string()), fc.constantFrom('off', 'error', 'warning', 'info', 'hint', 'fatal', '')),
+        ruleOptions: fc.dictionary(fc.constantFrom('hierarchy-skip', 'sequence-gap', 'item-count'), fc.dictionary(fc.string({ maxLength: 12 }), fc.anything())),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(tokenDoc, mutatedDoc), options, (text, o) => {
+        const result = analyze(text, o as AnalyzeOptions);
+        assert.deepEqual(result.errors, []);
+        checkRanges(text, result);
+      }),
+      fcParams(200),
+    );
+  });
+
   it('holds for deep nesting and long runs of one piece', () => {
     fc.assert(
       fc.property(repeatedDoc, (text) => {
@@ -43,7 +63,7 @@ describe('the engine under arbitrary input (property)', function () {
 
   it('costs at most a bounded multiple of a plain remark-parse of the same text', () => {
     // Aggregated over many documents (single tiny documents time nothing but noise).
-    const docs = fc.sample(fc.oneof(tokenDoc, mutatedDoc), { numRuns: runs(300), seed: SEED });
+    const docs = fc.sample(fc.oneof(tokenDoc, mutatedDoc), { numRuns: Math.min(runs(300), 3000), seed: SEED });
     const text = docs.join('\n\n');
     parseMs(text); // warm up
     analyze(text);
@@ -53,6 +73,7 @@ describe('the engine under arbitrary input (property)', function () {
       timeMs(() => analyze(text)),
     );
     const ratio = engine / parse;
+    if (process.env.GONGWEN_FUZZ_RUNS) console.log(`      ${docs.length} documents, ${text.length} characters: parse ${parse.toFixed(0)} ms, analyze ${engine.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`);
     assert.ok(ratio < 6, `analyze took ${engine.toFixed(0)} ms, ${ratio.toFixed(1)}× the ${parse.toFixed(0)} ms of a plain parse of ${text.length} characters`);
   });
 });
@@ -80,8 +101,10 @@ function allowedSpans(text: string, options: AnalyzeOptions): Array<[number, num
 
 function checkFixEdits(text: string, findings: Finding[], options: AnalyzeOptions): void {
   const spans = allowedSpans(text, options);
+  const seen = new Set<object>();
   for (const f of findings) {
-    if (!f.fix) continue;
+    if (!f.fix || seen.has(f.fix)) continue;
+    seen.add(f.fix);
     const edits = [...f.fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
     for (let k = 1; k < edits.length; k++) {
       assert.ok(edits[k - 1].range.end.offset <= edits[k].range.start.offset, `${f.ruleId}: the edits of one fix overlap`);

@@ -20,6 +20,16 @@ describe('robustness regressions', function () {
     assert.ok(all.every((e) => e.id.length < 200), 'ids stay short');
   });
 
+  it('reads a draft that opens with a byte order mark, and one pasted after a blank line in the middle', () => {
+    // The parser drops a BOM that opens its input and counts positions without it: a draft
+    // saved with a BOM lost its markers, and a chunk opening with one (after a blank line)
+    // put every range one character early — a heading starting between \r and \n.
+    const bom = analyze('\ufeff一要加强\n\n二要落实\n');
+    assert.deepEqual(bom.enumerations[0]?.items.map((i) => `${i.marker}@${i.range.start.offset}`), ['一要@1', '二要@7']);
+    const text = '一要\r\n# \r\n\r\n\ufeff\n一要\r\n# \r\n\r\n\ufeff';
+    assert.deepEqual(analyze(text).headings.map((h) => h.range.start.offset), [4, 16]);
+  });
+
   it('shares one renumbering among all the findings of an enumeration', () => {
     // The fix was computed per finding: 2,000 duplicates took seconds and held 4 million edits.
     const text = Array.from({ length: 2000 }, () => '1. 加强工作').join('\n');
@@ -70,6 +80,23 @@ describe('robustness regressions', function () {
     const r = loadSchema(text, 's.yaml');
     assert.equal(r.errors.filter((e) => e.code === 'internal').length, 0);
     assert.equal(r.errors.filter((e) => e.code === 'unknown-key').length, 50_000);
+  });
+
+  it('reports a key that is a list or a mapping at its position, and prints no warning', async () => {
+    // The yaml package stringified such keys and printed "Keys with collection values will be
+    // stringified" to stderr — noise in the CLI's output and the server's log.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const r = loadSchema('? [a, b]\n: 1\nmeasures:\n  - {id: a, title: 甲, any: [甲]}\n', 's.yaml');
+      assert.deepEqual(r.errors.map((e) => `${e.code}@${e.line}:${e.column}`), ['yaml-syntax@1:3']);
+      assert.match(r.errors[0].message.en, /A key must be text/);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
   });
 
   it('refuses a pattern whose RE2 program is too large to run fast', () => {

@@ -84,6 +84,15 @@ const memoryResolver =
 describe('schema and configuration files under attack', function () {
   this.timeout(budget(60_000));
 
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  before(() => process.on('warning', onWarning));
+  after(() => process.off('warning', onWarning));
+  afterEach(async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings.splice(0), [], 'nothing printed to stderr (process warnings)');
+  });
+
   it('random and mutated schema files never crash the validator; every rejection has a position inside the file', () => {
     fc.assert(
       fc.property(fc.oneof(yamlNoise, mutatedFile(REAL_SCHEMAS)), (text) => {

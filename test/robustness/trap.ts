@@ -2,15 +2,19 @@
 // every file the process opens or reads through the fs API, and refuses (and
 // records) every attempt to start a process or open a network connection. The
 // record is written to $GONGWEN_TRAP_LOG when the process exits.
-import * as childProcess from 'node:child_process';
-import * as dns from 'node:dns';
-import fs from 'node:fs';
-import * as http from 'node:http';
-import * as https from 'node:https';
-import { syncBuiltinESMExports } from 'node:module';
-import * as net from 'node:net';
-import * as tls from 'node:tls';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// The CommonJS module objects (ES namespaces are read-only); syncBuiltinESMExports() then
+// updates every `import { … } from 'node:…'` binding.
+const require = createRequire(import.meta.url);
+const childProcess = require('node:child_process');
+const dns = require('node:dns');
+const fs = require('node:fs') as typeof import('node:fs');
+const http = require('node:http');
+const https = require('node:https');
+const net = require('node:net');
+const tls = require('node:tls');
 
 interface TrapLog {
   reads: string[];

@@ -17,7 +17,8 @@
 // `extends:` in a schema — must stay inside the workspace: the config file's
 // folder (the document's folder when there is no config) or a folder of the
 // configured schema path. `../../../etc/passwd` and absolute paths outside
-// are refused with a positioned error; symbolic links are followed first.
+// are refused with a positioned error; symbolic links are followed first (a
+// link in the workspace, even a `schemas` folder that is one, cannot lead out).
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseDocument as parseYaml, isMap } from 'yaml';
@@ -316,7 +317,9 @@ interface SchemaEntry {
 
 function makeWorkspace(rootDir: string, schemaPath: string[] | undefined, extraRoots: string[] = []): Workspace {
   const searchDirs = (schemaPath ?? DEFAULT_SCHEMA_PATH).map((d) => resolve(rootDir, d));
-  const roots = [rootDir, ...searchDirs, ...extraRoots].map(real);
+  // Only a configured schema path widens the workspace. The default folders lie inside it; were
+  // their real paths roots, a `schemas` symlink planted in the workspace would open its target.
+  const roots = [rootDir, ...(schemaPath ? searchDirs : []), ...extraRoots].map(real);
   return { roots: [...new Set(roots)], searchDirs };
 }
 

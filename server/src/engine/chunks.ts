@@ -106,11 +106,13 @@ export function splitChunks(text: string): Chunk[] {
     // A chunk may not open with ---/+++: at the start of a parse, that would read as front matter.
     // Nor with an ordered list item not numbered 1 right after indented code: the parser reads that
     // as a paragraph there (as if it interrupted one), and as a list at the start of a parse.
+    // Nor with U+FEFF: the parser drops a byte order mark that opens its input.
     if (
       afterBlank &&
       lineStart > chunkStart &&
       c !== 32 &&
       c !== 9 &&
+      c !== 0xfeff &&
       !((c === 45 || c === 43) && /^(---|\+\+\+)[ \t]*$/.test(text.slice(lineStart, nl))) &&
       !(indentedCode && c >= 48 && c <= 57 && /^(?!1[.)])\d{1,9}[.)]/.test(text.slice(lineStart, Math.min(nl, lineStart + 12))))
     ) {

@@ -137,6 +137,22 @@ function collectTextSpans(node: Nodes, spans: Array<[number, number]>): void {
 
 /** Parses one chunk (or a whole text) into blocks and comments. */
 function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[]; comments: Comment[]; bodyStart: number } {
+  // The parser drops a byte order mark that opens its input and counts positions without it:
+  // parse what follows and shift every offset past the mark.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner = parseBlocks(text.slice(1), atDocumentStart);
+    for (const b of inner.blocks) {
+      b.start++;
+      b.end++;
+      b.textSpans = b.textSpans.map(([s, e]) => [s + 1, e + 1]);
+      if (b.listMarker) b.listMarker = { ...b.listMarker, start: b.listMarker.start + 1, end: b.listMarker.end + 1 };
+    }
+    for (const c of inner.comments) {
+      c.start++;
+      c.end++;
+    }
+    return { ...inner, bodyStart: inner.bodyStart && inner.bodyStart + 1 };
+  }
   const root = (atDocumentStart && hasFrontMatter(text) ? frontMatterProcessor : processor).parse(text) as Root;
   const blocks: Block[] = [];
   const comments: Comment[] = [];

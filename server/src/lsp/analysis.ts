@@ -51,8 +51,13 @@ export class AnalysisManager {
     const settings = await this.settingsFor(doc.uri, text);
     const again = this.cache.get(doc.uri);
     if (again && again.version === doc.version) return again;
+    // Keep an analyzer only for a document that is still open: a request can finish after its
+    // document closed, and must not bring the closed document's state back.
     let analyzer = this.analyzers.get(doc.uri);
-    if (!analyzer) this.analyzers.set(doc.uri, (analyzer = new IncrementalAnalyzer()));
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer();
+      if (this.isOpen(doc.uri)) this.analyzers.set(doc.uri, analyzer);
+    }
     const result = settings.enable && settings.applies ? analyzer.analyze(text, settings.options) : EMPTY;
     const analysis: Analysis = { uri: doc.uri, version: doc.version, text, result, settings };
     const current = this.isOpen(doc.uri);

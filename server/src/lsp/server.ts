@@ -41,6 +41,9 @@ function cancelled(): ResponseError<void> {
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
+  // A client may send a malformed didOpen; such a document is never analysed or listed.
+  const validUri = (uri: unknown): uri is string => typeof uri === 'string';
+  const openDocuments = () => documents.all().filter((d) => validUri(d.uri));
   let clientLocale: string | undefined;
   let hasConfigurationCapability = false;
   let hasWatchedFilesCapability = false;
@@ -102,21 +105,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
+    analyses.invalidateAll(openDocuments().filter((d) => d.languageId === 'markdown'));
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     settings.filesChanged(params.changes.map((c) => c.uri));
     for (const c of params.changes) if (c.uri.startsWith('file:')) workspaceIndex.forget(fileURLToPath(c.uri));
-    for (const d of documents.all()) if (d.languageId !== 'markdown' && settings.isConfigLike(d.uri)) void schemaFiles.check(d.uri, d.getText());
-    analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
+    for (const d of openDocuments()) if (d.languageId !== 'markdown' && settings.isConfigLike(d.uri)) void schemaFiles.check(d.uri, d.getText());
+    analyses.invalidateAll(openDocuments().filter((d) => d.languageId === 'markdown'));
   });
 
   documents.onDidOpen((e) => {
+    if (!validUri(e.document.uri)) return;
     if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document);
     else void schemaFiles.check(e.document.uri, e.document.getText());
   });
   documents.onDidChangeContent((e) => {
+    if (!validUri(e.document.uri)) return;
     if (e.document.languageId === 'markdown' || !settings.isConfigLike(e.document.uri)) analyses.schedule(e.document);
   });
   documents.onDidClose((e) => {
@@ -128,7 +133,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (settings.isConfigLike(e.document.uri)) {
       settings.filesChanged([e.document.uri]);
       void schemaFiles.check(e.document.uri, e.document.getText());
-      analyses.invalidateAll(documents.all().filter((d) => d.languageId === 'markdown'));
+      analyses.invalidateAll(openDocuments().filter((d) => d.languageId === 'markdown'));
     }
   });
 
@@ -214,7 +219,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onWorkspaceSymbol(async (params, token) => {
     const open = new Map<string, string>();
-    for (const d of documents.all()) if (d.uri.startsWith('file:')) open.set(fileURLToPath(d.uri), d.getText());
+    for (const d of openDocuments()) if (d.uri.startsWith('file:')) open.set(fileURLToPath(d.uri), d.getText());
     return workspaceIndex.search(workspaceRoots, params.query, open, () => token.isCancellationRequested);
   });
 

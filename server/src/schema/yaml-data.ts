@@ -93,6 +93,7 @@ const YAML_ERRORS_ZH: Record<string, string> = {
   IMPOSSIBLE: '无法解析',
   KEY_OVER_1024_CHARS: '键太长',
   TAG_RESOLVE_FAILED: '不支持的标签（配置和清单只能是数据）',
+  NON_STRING_KEY: '键只能是文字，不能是列表或映射',
 };
 
 /** The first line of a yaml error message, without its position suffix. */
@@ -142,7 +143,9 @@ export function parseDataFile(text: string, file: string, jsonSchema: object, op
   // A lone \r ends a line (YAML 1.2, and editors), but the yaml package breaks lines at \n
   // only: a file saved with CR line endings was one long line. Same length, same offsets.
   const src = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n');
-  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
+  // stringKeys: a key that is a collection (`? [a, b]`, `{x: 1}: …`) is an error at its position;
+  // otherwise toJS() turns it into a string and prints a process warning to stderr.
+  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: true });
   const root = options.root ?? [];
   // Lines from the text itself: the yaml package's LineCounter misses the line breaks inside
   // a token it could not parse, which put errors on a line with too few columns.
@@ -183,7 +186,7 @@ export function parseDataFile(text: string, file: string, jsonSchema: object, op
   const fromYaml = (e: { code: string; pos: [number, number]; message: string }, code: string) => {
     const a = pos(e.pos[0]);
     const b = pos(Math.max(e.pos[0], e.pos[1]));
-    const detail = plainYamlMessage(e.message);
+    const detail = e.code === 'NON_STRING_KEY' ? 'A key must be text, not a list or a mapping' : plainYamlMessage(e.message);
     errors.push({
       file,
       line: a.line,
