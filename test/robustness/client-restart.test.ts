@@ -1,10 +1,9 @@
 // The VS Code client's reaction to a failing server (client/src/errorHandler.ts),
 // as a unit test of the policy: restart a crashed server and say so once, log
 // connection errors without a notification each, and stop restarting — saying
-// so once — when the server crashes in a loop. (Crashing the server inside the
-// end-to-end suite's real VS Code and counting toasts was judged too slow and
-// too timing-dependent for what it adds: the policy is this module, and
-// extension.ts passes it to vscode-languageclient unchanged.) The module is
+// so once — when the server crashes in a loop. These cases run here in
+// milliseconds; the UI suite (test/e2e/ui/drafter.test.ts) kills the real server
+// in real VS Code for the same policy end to end. The module is
 // compiled from its TypeScript source here with esbuild, as the bundle is.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -47,6 +47,9 @@ const CMD = {
   closeEditor: ['workbench.action.closeActiveEditor', /Close Editor/],
   focusEditor: ['workbench.action.focusActiveEditorGroup', /Focus/],
   quickFix: ['editor.action.quickFix', /Quick Fix/],
+  clearNotifications: ['notifications.clearAll', /Clear All Notifications/],
+  showNotifications: ['notifications.showList', /Show Notifications/],
+  hideNotifications: ['notifications.hideList', /Hide Notifications/],
 } as const;
 
 function rowsIn(page: Page, container: string): Promise<Row[]> {
@@ -500,6 +503,33 @@ export class Workbench {
     } finally {
       await resize(before);
     }
+  }
+
+  /** Texts of the notification toasts on screen. */
+  async notifications(): Promise<string[]> {
+    return this.page.$$eval('.notifications-toasts .notification-toast',
+      (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  }
+
+  /**
+   * Texts of every notification since the last clearNotifications(), read from the
+   * notification center: toasts of warnings hide by themselves after a while.
+   */
+  async notificationHistory(): Promise<string[]> {
+    const center = this.page.locator('.notifications-center');
+    await this.cmd(CMD.showNotifications);
+    await center.waitFor({ state: 'visible', timeout: 10_000 });
+    const texts = await this.page.$$eval('.notifications-center .notification-list-item',
+      (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    await this.cmd(CMD.hideNotifications);
+    await center.waitFor({ state: 'hidden', timeout: 10_000 });
+    return texts;
+  }
+
+  /** Dismiss every notification, so that a later one shows as a new toast. */
+  async clearNotifications(): Promise<void> {
+    await this.cmd(CMD.clearNotifications);
+    await waitFor('no notification toast', async () => (await this.notifications()).length === 0, { timeout: 10_000 });
   }
 
   /** Move the mouse out of the way and wait until no hover or tooltip is left on screen. */

@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useSession } from '../driver/session';
 import { waitFor } from '../driver/wait';
+import { serverPids } from '../driver/processes';
+import type { Workbench } from '../driver/workbench';
 
 const HAN = /[\u4e00-\u9fff]/;
 /** copies of examples/ in the fixture workspace, with .gongwenrc.yaml and schemas/campus-epidemic.yaml */
@@ -149,6 +151,69 @@ describe('a drafter in VS Code, Chinese (gongwen.locale = zh-CN)', function () {
     await wb.waitForWebviewTable((r) => r.some((c) => /加强核酸检测/.test(c[0] ?? '') && /缺失/.test(c[1] ?? '')));
     await wb.shot('coverage-report-from-lens');
     await wb.closeTabs(/^Preview /);
+  });
+
+  // Last in this session: these kill the real language server (SIGKILL, as a crash).
+  const RESTARTED = /公文语言服务器意外停止，已重新启动/;
+  const GAVE_UP = /公文语言服务器反复停止，已不再重新启动/;
+  const ours = async (wb: Workbench, pattern: RegExp) => (await wb.notifications()).filter((t) => pattern.test(t));
+  /** Kill the running server; resolve with the next server's pid, or null once none is started. */
+  const crash = async (extensionsDir: string, gaveUp: () => Promise<boolean>): Promise<number | null> => {
+    const [pid] = await waitFor('one running language server', () => {
+      const p = serverPids(extensionsDir);
+      return p.length === 1 && p;
+    }, { timeout: 30_000 }, () => JSON.stringify(serverPids(extensionsDir)));
+    process.kill(pid, 'SIGKILL');
+    return waitFor('a restarted server, or the notice that it was not restarted', async () => {
+      const next = serverPids(extensionsDir).find((p) => p !== pid);
+      if (next) return { next };
+      return (await gaveUp()) && { next: null };
+    }, { timeout: 30_000 }).then((r) => r.next);
+  };
+  /** A hover from the server that runs now (retried while a restarted server starts). */
+  const hoverServed = async (wb: Workbench) => {
+    await waitFor('a hover answered by the language server', () => wb.hover(8, '二是', /第 2 项/).catch(() => undefined), { timeout: 60_000 });
+    await wb.page.keyboard.press('Escape');
+  };
+
+  it('keeps working when the language server crashes, and says so once', async () => {
+    const { wb, extensionsDir } = session();
+    await wb.openFile('faulty.md');
+    await hoverServed(wb);
+    await wb.clearNotifications();
+    const first = await crash(extensionsDir, async () => false);
+    assert.ok(first, 'restarted after the first crash');
+    await waitFor('the restart notice', async () => (await ours(wb, RESTARTED)).length > 0, { timeout: 30_000 });
+    await wb.shot('server-restarted');
+    await hoverServed(wb); // the new server answers the editor
+    const history = (await wb.notificationHistory()).filter((t) => /公文语言服务器/.test(t));
+    assert.equal(history.length, 1, JSON.stringify(history));
+    assert.match(history[0], RESTARTED);
+    // A second crash, the notice dismissed: restarted again, and no new notice.
+    await wb.clearNotifications();
+    assert.ok(await crash(extensionsDir, async () => false), 'restarted after the second crash');
+    await hoverServed(wb);
+    await waitFor('problems from the restarted server', () => wb.waitForProblems((p) => p.some((x) => x.source === 'gongwen')), { timeout: 30_000 });
+    assert.deepEqual((await wb.notificationHistory()).filter((t) => /公文语言服务器/.test(t)), []);
+  });
+
+  it('stops restarting a server that keeps crashing, and says so once', async () => {
+    const { wb, extensionsDir } = session();
+    const gaveUp = async () => (await ours(wb, GAVE_UP)).length > 0;
+    let crashes = 0;
+    // each server is killed only once it serves the editor, i.e. after it has started
+    while ((await crash(extensionsDir, gaveUp)) !== null) {
+      crashes++;
+      await hoverServed(wb);
+      assert.ok(crashes < 10, 'still restarting after 10 crashes in a row');
+    }
+    // four crashes within three minutes are restarted (two in the test before), the fifth is not
+    assert.equal(crashes, 2);
+    await wb.shot('server-not-restarted');
+    const history = (await wb.notificationHistory()).filter((t) => /公文语言服务器/.test(t));
+    assert.equal(history.length, 1, JSON.stringify(history));
+    assert.match(history[0], GAVE_UP);
+    assert.deepEqual(serverPids(extensionsDir), []);
   });
 });
 
