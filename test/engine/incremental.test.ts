@@ -81,6 +81,20 @@ const fragments = [
   '1.  两个空格',
   '10. 十\n11. 十一',
   '+ 一是甲\n+ 二是乙',
+  // Link and footnote definitions, which reach across chunks, and references to them.
+  '[甲]: https://example.com',
+  '[^1]: 注释，一要甲；二要乙。',
+  '[^1]: 注释\n\n    续段，三要丙。',
+  '> [乙]: /x',
+  '- [^2]: 列表里的脚注',
+  '[丙]:',
+  '[甲\n乙]: /y',
+  '见[甲]，一要甲。',
+  '注释[^1]，二要乙。',
+  '[^2]四要丁；[乙]五要戊。',
+  '[一要][甲]，[二要]',
+  '[甲\n乙]三要',
+  '[^未定义]，六要己。',
 ];
 
 const documents = fc
@@ -106,7 +120,7 @@ describe('chunked analysis', () => {
 });
 
 describe('incremental analysis', () => {
-  const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', '一要', '\n\n', '二是', '。', '（三）', '\n## 四、', '甲乙', '\n```\n', '<!--', '-->', ' ') });
+  const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 12 }), insert: fc.constantFrom('', '一要', '\n\n', '二是', '。', '（三）', '\n## 四、', '甲乙', '\n```\n', '<!--', '-->', ' ', '\n\n[甲]: /x\n\n', '\n\n[^1]: 注\n\n', '[甲]', '[^1]', ']:') });
 
   it('equals a fresh analysis after every edit of a random edit sequence', () => {
     fc.assert(
@@ -151,7 +165,27 @@ describe('incremental analysis', () => {
     const first = analyzeWith(text, {}, undefined);
     const edited = text.replace('三要加强核酸检测', '三要加强核酸检');
     const second = analyzeWith(edited, {}, first.cache);
-    const reused = [...second.cache!.values()].filter((c) => [...first.cache!.values()].includes(c)).length;
-    assert.equal(reused, second.cache!.size - 1);
+    const reused = [...second.cache!.alone.values()].filter((c) => [...first.cache!.alone.values()].includes(c)).length;
+    assert.equal(reused, second.cache!.alone.size - 1);
+  });
+
+  it('re-parses only what an edit touched in a draft with a footnote and a link definition', () => {
+    const seed = corpus.find(([n]) => n === 'seed')![1];
+    const text = `${seed.replace(/\n/g, '\n\n').replace('三要加强核酸检测', '三要加强核酸检测[^注]').replace('四要', '四要按[规定]')}\n\n[^注]: 见通知。\n\n[规定]: https://example.com\n`;
+    const first = analyzeWith(text, {}, undefined);
+    assert.equal(first.cache!.stubs, '[^注]: x\n[规定]: x');
+    const edited = text.replace('五要', '五要甲');
+    const second = analyzeWith(edited, {}, first.cache);
+    const before = new Set([...first.cache!.alone.values(), ...first.cache!.withStubs.values()]);
+    const fresh = [...second.cache!.alone.values(), ...second.cache!.withStubs.values()].filter((c) => !before.has(c));
+    assert.equal(fresh.length, 1);
+    assert.deepEqual(view(second.result), whole(edited));
+  });
+
+  it('parses a draft as one chunk when a block left open swallows the definitions', () => {
+    const text = '一要甲[注]。\n\n二要乙。\n\n[注]: x\n\n```\n三要[注]丙\n';
+    const { result, cache } = analyzeWith(text, {}, undefined);
+    assert.ok(cache!.alone.has(text), 'parsed as one chunk');
+    assert.deepEqual(view(result), whole(text));
   });
 });

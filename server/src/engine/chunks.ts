@@ -3,7 +3,9 @@
 // multi-line HTML blocks and front matter. Parsing each chunk on its own gives
 // the same blocks as parsing the whole document, so chunks can be parsed once
 // and reused while the rest of the document is edited (and a 5 MB draft never
-// meets the parser's superlinear cases).
+// meets the parser's superlinear cases). Link and footnote definitions reach
+// across chunks: parse.ts parses the chunks that may refer to one with the
+// document's definitions known.
 // Invariant: pure; no I/O; never throws.
 import { hasFrontMatter } from './parse.js';
 
@@ -12,8 +14,6 @@ export interface Chunk {
   end: number;
 }
 
-/** Link reference and footnote definitions reach across the document: such texts are one chunk. */
-const DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const HTML_OPEN: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
@@ -40,7 +40,7 @@ const HTML_KIND_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:
 type State = 'none' | 'paragraph' | 'html' | 'fence' | 'htmlUntilEnd';
 
 export function splitChunks(text: string): Chunk[] {
-  if (text.length === 0 || DEFINITION.test(text)) return [{ start: 0, end: text.length }];
+  if (text.length === 0) return [{ start: 0, end: text.length }];
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let pos = 0;

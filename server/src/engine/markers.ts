@@ -33,6 +33,8 @@ export interface Candidate {
   weak: boolean;
   /** For 首先其次: the adverb. */
   adverb?: string;
+  /** The item's head and title as last read (structure.ts), with the limit they were read to, relative to [end]. */
+  itemText?: { limit: number; head: string; title: string };
 }
 
 /** GB/T 9704 level of a style, when it has one. */

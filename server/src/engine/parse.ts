@@ -22,7 +22,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { LineIndex } from './text.js';
-import { splitChunks } from './chunks.js';
+import { splitChunks, type Chunk } from './chunks.js';
 import { findCandidates, mayHoldMarkers, type Candidate } from './markers.js';
 import { findAnnouncementHits, mayHoldAnnouncements, type AnnouncementHit } from './announcements.js';
 
@@ -85,13 +85,21 @@ export interface ParsedChunk {
   bodyStart: number;
   /** Offsets of the chunk's line starts, relative to the chunk (the first is 0). */
   lineStarts: number[];
+  /** The link and footnote labels the chunk defines, as stubs (see `definitionStubs`). */
+  definitions: string[];
 }
 
-/** Chunks parsed for the previous version of a document, keyed by their text. */
-export type ChunkCache = Map<string, ParsedChunk>;
-
-/** The marker suffixes each cache was made with (a cache made with others is not reused). */
-const cacheSuffixes = new WeakMap<ChunkCache, string>();
+/**
+ * Chunks parsed for the previous version of a document, keyed by their text: as
+ * parsed alone, and as parsed with the document's definitions (`stubs`) known.
+ */
+export interface ChunkCache {
+  /** The marker suffixes the cache was made with (a cache made with others is not reused). */
+  suffixes: string;
+  alone: Map<string, ParsedChunk>;
+  stubs: string;
+  withStubs: Map<string, ParsedChunk>;
+}
 
 export interface ParseOptions {
   suffixes: string[];
@@ -135,12 +143,33 @@ function collectTextSpans(node: Nodes, spans: Array<[number, number]>): void {
   spans.sort((a, b) => a[0] - b[0]);
 }
 
-/** Parses one chunk (or a whole text) into blocks and comments. */
-function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[]; comments: Comment[]; bodyStart: number } {
+interface ParsedBlocks {
+  blocks: Block[];
+  comments: Comment[];
+  bodyStart: number;
+  /** Stubs of the labels defined in the text (not in the stubs parsed after it). */
+  definitions: string[];
+  /** Whether every stub parsed as a definition (false: the text left a block open that swallowed them). */
+  stubsDefined: boolean;
+}
+
+/**
+ * A definition that makes its label defined, and nothing else: a reference elsewhere
+ * in the document resolves the same whatever the definition's destination or text.
+ */
+const stubOf = (node: { type: 'definition' | 'footnoteDefinition'; label?: string | null; identifier: string }): string =>
+  `[${node.type === 'footnoteDefinition' ? '^' : ''}${node.label ?? node.identifier}]: x`;
+
+/**
+ * Parses one chunk (or a whole text) into blocks and comments. [stubs]: definitions
+ * made elsewhere in the document, parsed after the text (a blank line between) so
+ * that its references resolve as in the whole document; what they add is dropped.
+ */
+function parseBlocks(text: string, atDocumentStart: boolean, stubs: string[] = []): ParsedBlocks {
   // The parser drops a byte order mark that opens its input and counts positions without it:
   // parse what follows and shift every offset past the mark.
   if (text.charCodeAt(0) === 0xfeff) {
-    const inner = parseBlocks(text.slice(1), atDocumentStart);
+    const inner = parseBlocks(text.slice(1), atDocumentStart, stubs);
     for (const b of inner.blocks) {
       b.start++;
       b.end++;
@@ -153,9 +182,13 @@ function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[];
     }
     return { ...inner, bodyStart: inner.bodyStart && inner.bodyStart + 1 };
   }
-  const root = (atDocumentStart && hasFrontMatter(text) ? frontMatterProcessor : processor).parse(text) as Root;
-  const blocks: Block[] = [];
-  const comments: Comment[] = [];
+  // (A blank line after each: a definition cannot interrupt the paragraph of a footnote's stub.)
+  const source = stubs.length ? `${text}\n\n${stubs.join('\n\n')}\n` : text;
+  const root = (atDocumentStart && hasFrontMatter(text) ? frontMatterProcessor : processor).parse(source) as Root;
+  let blocks: Block[] = [];
+  let comments: Comment[] = [];
+  const definitions: string[] = [];
+  let stubsFound = 0;
   let bodyStart = 0;
 
   // Iterative walk: documents can nest thousands of levels deep.
@@ -172,6 +205,10 @@ function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[];
     if ((node.type as string) === 'toml' || node.type === 'yaml') {
       if (start === 0) bodyStart = end;
       continue;
+    }
+    if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+      if (start >= text.length) stubsFound++;
+      else definitions.push(stubOf(node));
     }
     switch (node.type) {
       case 'html':
@@ -236,10 +273,14 @@ function parseBlocks(text: string, atDocumentStart: boolean): { blocks: Block[];
         break;
     }
   }
+  if (stubs.length) {
+    blocks = blocks.filter((b) => b.start < text.length);
+    comments = comments.filter((c) => c.start < text.length);
+  }
   blocks.sort((a, b) => a.start - b.start);
   blocks.forEach((b, i) => (b.index = i));
   comments.sort((a, b) => a.start - b.start);
-  return { blocks, comments, bodyStart };
+  return { blocks, comments, bodyStart, definitions, stubsDefined: stubsFound === stubs.length };
 }
 
 /** Characters that can open inline markup, HTML, references, escapes or tables (or that the parser rewrites). */
@@ -346,17 +387,23 @@ function lineStartsOf(text: string): number[] {
 
 const HEADING_OR_COMMENT = /^ {0,3}(#|=+[ \t]*\r?$|-+[ \t]*\r?$)|<!--/m;
 
-function parseChunk(text: string, suffixes: string[], first: boolean, reference: boolean): ParsedChunk {
+/** Every definition has `]:` right after its label. */
+const mayDefine = (text: string) => text.includes(']:');
+
+/** Parses a chunk; null when [stubs] were given and the chunk swallowed them. */
+function parseChunk(text: string, suffixes: string[], first: boolean, reference: boolean, stubs: string[] = []): ParsedChunk | null {
   const lineStarts = lineStartsOf(text);
   const frontMatter = first && hasFrontMatter(text);
-  // Most prose chunks hold no marker, heading, comment or count phrase: skip the parser for them.
-  if (!reference && !frontMatter && !mayHoldMarkers(text, suffixes) && !mayHoldAnnouncements(text) && !HEADING_OR_COMMENT.test(text)) {
-    return { base: 0, generation: 0, blocks: [], comments: [], candidates: [], hits: [], bodyStart: 0, lineStarts };
+  // Most prose chunks hold no marker, heading, comment, count phrase or definition: skip the parser for them.
+  if (!reference && !frontMatter && !mayDefine(text) && !mayHoldMarkers(text, suffixes) && !mayHoldAnnouncements(text) && !HEADING_OR_COMMENT.test(text)) {
+    return { base: 0, generation: 0, blocks: [], comments: [], candidates: [], hits: [], bodyStart: 0, lineStarts, definitions: [] };
   }
-  const plain = reference || frontMatter ? null : plainBlocks(text);
-  const { blocks, comments, bodyStart } = plain ? { blocks: plain, comments: [], bodyStart: 0 } : parseBlocks(text, first);
+  const plain = reference || frontMatter || stubs.length ? null : plainBlocks(text);
+  const parsed = plain ? { blocks: plain, comments: [], bodyStart: 0, definitions: [], stubsDefined: true } : parseBlocks(text, first, stubs);
+  if (!parsed.stubsDefined) return null;
+  const { blocks, comments, bodyStart, definitions } = parsed;
   const local: BlockDocument = { text, lines: new LineIndex(text, lineStarts), blocks };
-  return { base: 0, generation: 0, blocks, comments, bodyStart, candidates: findCandidates(local, suffixes), hits: findAnnouncementHits(local), lineStarts };
+  return { base: 0, generation: 0, blocks, comments, bodyStart, candidates: findCandidates(local, suffixes), hits: findAnnouncementHits(local), lineStarts, definitions };
 }
 
 let generations = 0;
@@ -414,7 +461,7 @@ function copyOf(p: ParsedChunk): ParsedChunk {
 }
 
 /** Puts the chunk at [base], its first block at [firstIndex]: in place, or a copy if this parse placed it already. */
-function place(cached: ParsedChunk, base: number, firstIndex: number, generation: number): ParsedChunk {
+function placeChunk(cached: ParsedChunk, base: number, firstIndex: number, generation: number): ParsedChunk {
   const p = cached.generation === generation ? copyOf(cached) : cached;
   if (p.base !== base) shift(p, base - p.base);
   if (p.blocks.length && p.blocks[0].index !== firstIndex) p.blocks.forEach((b, k) => (b.index = firstIndex + k));
@@ -423,13 +470,59 @@ function place(cached: ParsedChunk, base: number, firstIndex: number, generation
   return p;
 }
 
+/** Definitions beyond this many characters of stubs: the document is parsed as one chunk. */
+const MAX_STUBS_LENGTH = 4096;
+
 export function parseDocument(text: string, options: ParseOptions = { suffixes: [] }): ParsedDocument & { cache: ChunkCache } {
+  const suffixes = options.suffixes.join('');
+  const previous = options.cache && options.cache.suffixes === suffixes ? options.cache : undefined;
+  const cache: ChunkCache = { suffixes, alone: new Map(), stubs: '', withStubs: new Map() };
+  const whole = [{ start: 0, end: text.length }];
+  const reference = options.wholeDocument === true;
+  if (reference) return place(text, whole, whole.map(() => parseChunk(text, options.suffixes, true, true)!), cache);
+
+  /** A chunk as parsed alone: from this parse, the last one, or now. */
+  const alone = (chunkText: string, first: boolean): ParsedChunk => {
+    let parsed = cache.alone.get(chunkText) ?? previous?.alone.get(chunkText);
+    if (!parsed) parsed = parseChunk(chunkText, options.suffixes, first, false)!;
+    cache.alone.set(chunkText, parsed);
+    return parsed;
+  };
+  const chunks = splitChunks(text);
+  const texts = chunks.map((c) => text.slice(c.start, c.end));
+  // Link and footnote definitions reach across chunks: find every label the document
+  // defines, then parse each chunk that may refer to one with all of them known.
+  const defined = new Set<string>();
+  texts.forEach((t, i) => {
+    if (mayDefine(t)) for (const d of alone(t, i === 0).definitions) defined.add(d);
+  });
+  let parsed: Array<ParsedChunk | null>;
+  if (!defined.size) {
+    parsed = texts.map((t, i) => alone(t, i === 0));
+  } else {
+    const stubs = [...defined].sort();
+    cache.stubs = stubs.join('\n');
+    const reuse = previous?.stubs === cache.stubs ? previous.withStubs : undefined;
+    parsed = cache.stubs.length > MAX_STUBS_LENGTH ? [null] : texts.map((t, i) => {
+      if (!t.includes('[')) return alone(t, i === 0);
+      const known = cache.withStubs.get(t) ?? reuse?.get(t);
+      const p = known ?? parseChunk(t, options.suffixes, i === 0, false, stubs);
+      if (p) cache.withStubs.set(t, p);
+      return p;
+    });
+  }
+  // A chunk that left a block open (a fence never closed) swallowed the stubs; and
+  // thousands of definitions would be parsed again with every chunk: one chunk then.
+  if (parsed.includes(null)) {
+    const all = alone(text, true);
+    return place(text, whole, [all], cache);
+  }
+  return place(text, chunks, parsed as ParsedChunk[], cache);
+}
+
+/** The document of [text] from its chunks, each placed at its offset. */
+function place(text: string, chunks: Chunk[], parsed: ParsedChunk[], cache: ChunkCache): ParsedDocument & { cache: ChunkCache } {
   const generation = ++generations;
-  const suffixKey = options.suffixes.join('');
-  const previous = options.cache && cacheSuffixes.get(options.cache) === suffixKey ? options.cache : undefined;
-  const cache: ChunkCache = new Map();
-  cacheSuffixes.set(cache, suffixKey);
-  const chunks = options.wholeDocument ? [{ start: 0, end: text.length }] : splitChunks(text);
   const blocks: Block[] = [];
   const comments: Comment[] = [];
   const candidates: Candidate[] = [];
@@ -437,20 +530,16 @@ export function parseDocument(text: string, options: ParseOptions = { suffixes: 
   const lineStarts: number[] = [];
   let bodyStart = 0;
   chunks.forEach((chunk, i) => {
-    const chunkText = text.slice(chunk.start, chunk.end);
-    let parsed = previous?.get(chunkText) ?? cache.get(chunkText);
-    if (!parsed) parsed = parseChunk(chunkText, options.suffixes, i === 0, options.wholeDocument === true);
-    // (The first occurrence of a text is the one the next analysis finds.)
-    if (!cache.has(chunkText)) cache.set(chunkText, parsed);
+    const p = parsed[i];
     const base = chunk.start;
-    if (i === 0) bodyStart = parsed.bodyStart;
-    const ls = parsed.lineStarts;
+    if (i === 0) bodyStart = p.bodyStart;
+    const ls = p.lineStarts;
     // Chunks start at line starts: the document's lines are the chunks' lines, shifted.
     // (A chunk's last line start is the next chunk's first when the chunk ends with a line break.)
     const count = i < chunks.length - 1 && ls[ls.length - 1] === chunk.end - chunk.start ? ls.length - 1 : ls.length;
     for (let k = 0; k < count; k++) lineStarts.push(ls[k] + base);
-    if (parsed.blocks.length || parsed.comments.length) {
-      const placed = place(parsed, base, blocks.length, generation);
+    if (p.blocks.length || p.comments.length) {
+      const placed = placeChunk(p, base, blocks.length, generation);
       for (const b of placed.blocks) blocks.push(b);
       for (const c of placed.comments) comments.push(c);
       for (const c of placed.candidates) candidates.push(c);

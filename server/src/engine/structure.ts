@@ -367,7 +367,31 @@ function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined
   // A marker lies on one line: its positions need no search (the same values as lines.position()).
   const onLine = (o: number) => (o >= lineStart && o <= lineEnd ? { line, character: o - lineStart, offset: o } : lines.position(o));
   const limit = next && next.start < lineEnd ? next.start : lineEnd;
-  let p = c.end;
+  // A candidate of a chunk that an edit did not touch is the same object in the next
+  // analysis, on the same line text: its head and title are read once (again only if
+  // the next marker on its line moved).
+  let known = c.itemText;
+  if (!known || known.limit !== limit - c.end) known = c.itemText = { limit: limit - c.end, ...readHeadAndTitle(text, c.end, limit) };
+  return {
+    n: c.n,
+    marker: c.marker,
+    style: c.style as StyleCode,
+    variant: c.variant,
+    head: known.head,
+    title: known.title,
+    range: { start: onLine(c.start), end: onLine(c.end) },
+    numeralRange: c.numeral ? { start: onLine(c.numeral.start), end: onLine(c.numeral.end) } : null,
+    scopeEnd: lines.position(Math.max(scopeEnd, c.end)),
+    atLineStart: c.atLineStart,
+    inHeading: c.inHeading,
+    mdListItem: c.mdListItem,
+    children: [],
+  };
+}
+
+/** An item's head (its first words) and title (its first sentence, shortened), from [from] to [limit]. */
+function readHeadAndTitle(text: string, from: number, limit: number): { head: string; title: string } {
+  let p = from;
   while (p < limit && HEAD_SKIP.test(text[p])) p++;
   // Head: up to 12 code points (a surrogate pair is one), stopping at ** or __.
   let q = p;
@@ -392,19 +416,5 @@ function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined
   }
   let title = text.slice(p, t).replace(/[*_`]/g, '').trim();
   if (codePointCount(title) > 40) title = [...title].slice(0, 40).join('') + '…';
-  return {
-    n: c.n,
-    marker: c.marker,
-    style: c.style as StyleCode,
-    variant: c.variant,
-    head,
-    title,
-    range: { start: onLine(c.start), end: onLine(c.end) },
-    numeralRange: c.numeral ? { start: onLine(c.numeral.start), end: onLine(c.numeral.end) } : null,
-    scopeEnd: lines.position(Math.max(scopeEnd, c.end)),
-    atLineStart: c.atLineStart,
-    inHeading: c.inHeading,
-    mdListItem: c.mdListItem,
-    children: [],
-  };
+  return { head, title };
 }

@@ -1,7 +1,7 @@
 // mixed-style: one enumeration, more than one marker style or form
 // (一要 … 二是 …; （一） next to (二); 1. next to 2、). The fix rewrites each
 // odd marker in the enumeration's majority style.
-import type { Enumeration, Item, TextEdit } from '../types.js';
+import type { Item, TextEdit } from '../types.js';
 import { formatChineseNumeral } from '../numerals.js';
 import type { Rule, RuleContext } from './rule.js';
 
@@ -31,11 +31,14 @@ function rewrite(ctx: RuleContext, item: Item, model: Item): string | null {
   }
 }
 
-function majority(e: Enumeration): Item {
+/** The item whose form most items share (the first such on a tie), given each item's form. */
+function majority(forms: string[]): number {
   const counts = new Map<string, number>();
-  for (const i of e.items) counts.set(formOf(i), (counts.get(formOf(i)) ?? 0) + 1);
-  let best = e.items[0];
-  for (const i of e.items) if ((counts.get(formOf(i)) ?? 0) > (counts.get(formOf(best)) ?? 0)) best = i;
+  for (const f of forms) counts.set(f, (counts.get(f) ?? 0) + 1);
+  let best = 0;
+  forms.forEach((f, k) => {
+    if (counts.get(f)! > counts.get(forms[best])!) best = k;
+  });
   return best;
 }
 
@@ -48,8 +51,12 @@ export const mixedStyle: Rule = {
   },
   check(ctx) {
     for (const e of ctx.enumerations) {
-      const model = majority(e);
-      const odd = e.items.filter((i) => formOf(i) !== formOf(model));
+      // Most enumerations use one form: find that out without a map.
+      const forms = e.items.map(formOf);
+      if (forms.every((f) => f === forms[0])) continue;
+      const m = majority(forms);
+      const model = e.items[m];
+      const odd = e.items.filter((_, k) => forms[k] !== forms[m]);
       if (!odd.length) continue;
       const edits: TextEdit[] = [];
       for (const i of odd) {
