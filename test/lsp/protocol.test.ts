@@ -210,6 +210,27 @@ describe('language server over stdio', function () {
     assert.deepEqual(last.diagnostics, []); // version 30 ends with 二要
   });
 
+  it('collapses a burst that arrives while it is busy into one analysis of the newest version', async () => {
+    // Twenty changes sent at once, each large enough that the server takes more than a
+    // millisecond to apply it: a timer-based schedule fires between them and analyses
+    // (and publishes) one version after another; the last one then comes late.
+    const uri = fresh();
+    await client.open(uri, seed, 1);
+    await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const lines = seed.split('\n').length;
+    const paste = '统筹推进各项工作。\n\n'.repeat(8000);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, k) => {
+        const line = lines - 1 + k * 16000;
+        return client.change(uri, k + 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: paste }]);
+      }),
+    );
+    await client.waitForDiagnostics(uri, (p) => p.version === 21, 60_000);
+    const versions = client.published.filter((p) => p.uri === uri && p.version! > 1).map((p) => p.version!);
+    assert.ok(versions.length <= 3, `published ${versions.join(', ')}`);
+    assert.equal(versions.at(-1), 21);
+  });
+
   it('answers a request cancelled mid-flight with RequestCancelled, and stays up', async () => {
     const uri = fresh();
     await client.open(uri, seed.repeat(20));

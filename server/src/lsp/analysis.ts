@@ -33,7 +33,7 @@ export class AnalysisManager {
   private readonly cache = new Map<string, Analysis>();
   /** Per open document: the chunks parsed for its last version, so an edit re-parses only its own chunk. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, NodeJS.Immediate>();
   /** The newest version whose diagnostics were published, per document. */
   private readonly published = new Map<string, number>();
 
@@ -67,18 +67,25 @@ export class AnalysisManager {
 
   /** Schedules diagnostics for the document's current version. */
   schedule(doc: TextDocument): void {
-    const pending = this.timers.get(doc.uri);
-    if (pending) clearTimeout(pending);
-    // Analysis is synchronous: changes that arrive while one runs queue up behind it,
-    // and each new schedule replaces the pending one, so a burst collapses to its
-    // newest version without any waiting when the server is idle.
-    const version = doc.version;
-    this.timers.set(
-      doc.uri,
-      setTimeout(() => {
-        this.timers.delete(doc.uri);
-        void this.publish(doc.uri, version);
-      }, 0),
+    const { uri, version } = doc;
+    const pending = this.pending.get(uri);
+    if (pending) clearImmediate(pending);
+    // Analysis is synchronous, so changes typed while one runs wait in the message
+    // reader's queue, which hands out one message per turn of the event loop. Two
+    // turns pass before the analysis starts: a queued change is dispatched between
+    // them and schedules anew, so a burst collapses to its newest version, and an
+    // idle server starts at once.
+    this.pending.set(
+      uri,
+      setImmediate(() => {
+        this.pending.set(
+          uri,
+          setImmediate(() => {
+            this.pending.delete(uri);
+            void this.publish(uri, version);
+          }),
+        );
+      }),
     );
   }
 
@@ -99,9 +106,9 @@ export class AnalysisManager {
   }
 
   close(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
+    const pending = this.pending.get(uri);
+    if (pending) clearImmediate(pending);
+    this.pending.delete(uri);
     this.cache.delete(uri);
     this.analyzers.delete(uri);
     this.published.delete(uri);
