@@ -4,7 +4,7 @@
 //   2. scopes — how far each item reaches (ANNOTATION.md §4 "Where an item's scope ends");
 //   3. nesting — an enumeration hangs from the innermost item whose scope holds all its markers.
 // Invariant: pure; no I/O; never throws.
-import type { Enumeration, Heading, Item, StyleCode } from './types.js';
+import type { Enumeration, Heading, Item, Position, StyleCode } from './types.js';
 import type { ParsedDocument } from './parse.js';
 import type { Candidate } from './markers.js';
 import { lineContentStart } from './markers.js';
@@ -312,9 +312,8 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   };
   assign(roots, 'E', 1);
 
-  const items: BuiltStructure['items'] = [];
-  for (const b of built) b.group.items.forEach((candidate, k) => items.push({ item: b.enumeration.items[k], candidate, enumeration: b.enumeration }));
-  items.sort((x, y) => x.candidate.start - y.candidate.start);
+  // In text order, as allItems (no two items start at one offset).
+  const items: BuiltStructure['items'] = allItems.map(({ b, k }) => ({ item: b.enumeration.items[k], candidate: b.group.items[k], enumeration: b.enumeration }));
 
   // Headings, as sections of the outline.
   const headings: Heading[] = [];
@@ -365,7 +364,7 @@ function makeItem(doc: ParsedDocument, c: Candidate, next: Candidate | undefined
   const lineStart = lines.lineStart(line);
   const lineEnd = lines.lineEnd(line);
   // A marker lies on one line: its positions need no search (the same values as lines.position()).
-  const onLine = (o: number) => (o >= lineStart && o <= lineEnd ? { line, character: o - lineStart, offset: o } : lines.position(o));
+  const onLine = (o: number): Position => (o >= lineStart && o <= lineEnd ? { line, character: o - lineStart, offset: o } : lines.position(o));
   const limit = next && next.start < lineEnd ? next.start : lineEnd;
   // A candidate of a chunk that an edit did not touch is the same object in the next
   // analysis, on the same line text: its head and title are read once (again only if
