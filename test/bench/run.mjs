@@ -129,16 +129,17 @@ lines.push('');
 lines.push('## Language server (dist/server.js over stdio, a real LSP client)', '');
 lines.push(`Start-up: spawn → initialize response ${fmt(lsp.start.initializeMs, 0)} ms; spawn → first diagnostics of the 20 kB draft ${fmt(lsp.start.firstDiagnosticsMs, 0)} ms (median of ${quick ? 3 : 7} fresh servers).`);
 lines.push('');
-lines.push('Typing: one `didChange` per character at several places of the draft, each waiting for the diagnostics of its version. Burst: characters sent back to back; the time from the last one to its diagnostics, and whether the published versions only ever increased. documentSymbol and hover on an analysed version, and documentSymbol sent right after an edit.');
+lines.push('Typing: one `didChange` per character at several places of the draft, each waiting for the diagnostics of its version; the first place’s characters are the first the server analyses at that draft’s size, partly in code the JIT has not yet optimized for it, so the figures without them are shown too (the targets use all of them). Burst: characters sent back to back; the time from the last one to its diagnostics, and whether the published versions only ever increased. documentSymbol and hover on an analysed version, and documentSymbol sent right after an edit.');
 lines.push('');
-row(['draft', 'open → first diagnostics', 'edit → diagnostics p50', 'p95', 'burst: last key → diagnostics', 'burst order', 'documentSymbol p50 / p95', 'after an edit p50', 'hover p50 / p95']);
-row(['---', '---:', '---:', '---:', '---:', ':---:', '---:', '---:', '---:']);
+row(['draft', 'open → first diagnostics', 'edit → diagnostics p50', 'p95', 'p50 / p95 after the first place', 'burst: last key → diagnostics', 'burst order', 'documentSymbol p50 / p95', 'after an edit p50', 'hover p50 / p95']);
+row(['---', '---:', '---:', '---:', '---:', '---:', ':---:', '---:', '---:', '---:']);
 for (const [name, d] of Object.entries(lsp.drafts)) {
   row([
     `${name.replace('draft-', '')} (${(d.bytes / 1e3).toFixed(0)} kB)`,
     `${fmt(d.openMs, 0)} ms`,
     `${fmt(d.typing.p50)} ms`,
     `${fmt(d.typing.p95)} ms`,
+    `${fmt(d.typingWarm.p50)} / ${fmt(d.typingWarm.p95)} ms`,
     `${fmt(d.burst.ms, 0)} ms`,
     d.burst.ordered ? `in order (${d.burst.published} published)` : '**out of order**',
     `${fmt(d.symbols.p50)} / ${fmt(d.symbols.p95)} ms`,

@@ -151,6 +151,7 @@ export function findCandidates(doc: BlockDocument, suffixes: string[] = DEFAULT_
         mdListItem: true,
         weak: false,
         adverb: undefined,
+        itemText: undefined, // set later (structure.ts): declared here so every candidate has one shape
       });
     }
     for (const [s, e] of block.textSpans) scanSpan(doc, block, s, e, suffixSet, out);
@@ -191,6 +192,7 @@ function scanSpan(doc: BlockDocument, block: Block, s: number, e: number, suffix
       mdListItem: false,
       weak,
       adverb: c.adverb,
+      itemText: undefined,
     });
     return true;
   };
