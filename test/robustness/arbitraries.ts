@@ -184,6 +184,20 @@ export const token: fc.Arbitrary<string> = fc.oneof(
 /** A draft made of random pieces. */
 export const tokenDoc: fc.Arbitrary<string> = fc.array(token, { maxLength: 120 }).map((t) => t.join(''));
 
+/**
+ * Link and footnote definitions (also nested, multi-line, invalid) and references to
+ * them next to markers: a definition anywhere decides how a reference anywhere parses.
+ */
+export const DEFINITIONS = [
+  '[甲]: https://example.com', '[^1]: 注释', '[^1]: 注释\n\n    续段，二要乙。', '> [乙]: /x', '- [^2]: 脚注', '[丙]:', '[甲\n乙]: /y',
+  '[一要]', '[一要][甲]', '[甲]二要', '[^1]三要', '（一）[^2]', '[^未定义]', '[二是][乙]', '见[甲\n乙]四要', '\\[甲]', '![甲]',
+];
+
+/** A draft of random pieces with definitions and references among them, between blank lines. */
+export const definitionDoc: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...DEFINITIONS) }, { weight: 4, arbitrary: token }, { weight: 2, arbitrary: fc.constant('\n\n') }), { maxLength: 60 })
+  .map((t) => t.join(''));
+
 /** A block repeated: deep nesting (`> > > …`, `- - - …`, indentation) or a very long line. */
 export const repeatedDoc: fc.Arbitrary<string> = fc
   .record({

@@ -6,8 +6,8 @@
 // Seeded; `npm run fuzz -- --runs N` raises the number of cases.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, compatibleEdits, fixAll, applyEdits, toAnnotation, formatChineseNumeral, type AnalyzeOptions, type Finding, type TextEdit } from 'gongwen-server';
-import { anyDoc, checkRanges, fcParams, mutatedDoc, parseMs, repeatedDoc, timeMs, tokenDoc, CORPUS, runs, SEED, budget } from './arbitraries.js';
+import { analyze, analyzeWith, IncrementalAnalyzer, compatibleEdits, fixAll, applyEdits, toAnnotation, formatChineseNumeral, type AnalyzeOptions, type Finding, type TextEdit } from 'gongwen-server';
+import { anyDoc, definitionDoc, checkRanges, fcParams, mutatedDoc, parseMs, repeatedDoc, timeMs, tokenDoc, CORPUS, runs, SEED, budget } from './arbitraries.js';
 
 const OPTIONS: AnalyzeOptions[] = [
   {},
@@ -47,6 +47,24 @@ describe('the engine under arbitrary input (property)', function () {
         checkRanges(text, result);
       }),
       fcParams(200),
+    );
+  });
+
+  it('chunked and incremental analysis equal a whole-document analysis (link and footnote definitions included)', () => {
+    // The draft is split into chunks parsed on their own, with the document's definitions known
+    // where a chunk may refer to one; an analyzer then sees the draft grow piece by piece.
+    const whole = (text: string) => toAnnotation(analyzeWith(text, {}, undefined, { wholeDocument: true }).result);
+    fc.assert(
+      fc.property(fc.oneof(anyDoc, definitionDoc), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (text, cuts) => {
+        assert.deepEqual(toAnnotation(analyze(text)), whole(text));
+        const analyzer = new IncrementalAnalyzer();
+        for (const cut of cuts) {
+          const prefix = text.slice(0, text.length ? cut % (text.length + 1) : 0);
+          assert.deepEqual(toAnnotation(analyzer.analyze(prefix)), whole(prefix));
+        }
+        assert.deepEqual(toAnnotation(analyzer.analyze(text)), whole(text));
+      }),
+      fcParams(300),
     );
   });
 

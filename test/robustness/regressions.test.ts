@@ -30,6 +30,29 @@ describe('robustness regressions', function () {
     assert.deepEqual(analyze(text).headings.map((h) => h.range.start.offset), [4, 16]);
   });
 
+  it('keeps a heading inside a blockquote or a list item that has no marker (bug 19)', () => {
+    // Chunks with nothing for the analysis skip the parser; the test for a heading looked only
+    // at lines that open with `#`, so `> # 通知` and `- 标题` over `===` were dropped from the outline.
+    for (const [text, heading] of [
+      ['一要甲。\n\n> # 关于做好工作的通知\n\n二要乙。\n', '关于做好工作的通知'],
+      ['一要甲。\n\n- 工作要求\n  ===\n', '工作要求'],
+      ['三要\n\n* # ', ''],
+    ]) {
+      assert.deepEqual(analyze(text).headings.map((h) => h.text), [heading], JSON.stringify(text));
+    }
+  });
+
+  it('names a setext heading (a line underlined with === or ---) by its text (bug 20)', () => {
+    // The name was read from the underline's line: empty, so the outline showed "#".
+    for (const [text, heading] of [
+      ['工作要求\n====\n\n一要甲；二要乙。\n', '工作要求'],
+      ['一要甲。\n\n**二、保障措施**\n---\n', '二、保障措施'],
+      ['> 工作要求\n> ===\n', '工作要求'],
+    ]) {
+      assert.deepEqual(analyze(text).headings.map((h) => h.text), [heading], JSON.stringify(text));
+    }
+  });
+
   it('shares one renumbering among all the findings of an enumeration', () => {
     // The fix was computed per finding: 2,000 duplicates took seconds and held 4 million edits.
     const text = Array.from({ length: 2000 }, () => '1. 加强工作').join('\n');

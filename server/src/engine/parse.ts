@@ -385,7 +385,12 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-const HEADING_OR_COMMENT = /^ {0,3}(#|=+[ \t]*\r?$|-+[ \t]*\r?$)|<!--/m;
+/**
+ * A line that may hold a heading, also inside a blockquote or a list item (`> # 标题`,
+ * `- # 标题`, `> ===`), or an HTML comment: a chunk without one, and without markers,
+ * count phrases or definitions, has nothing for the analysis.
+ */
+const HEADING_OR_COMMENT = /^[ \t>*+\-0-9.)]*(?:#|=+[ \t]*\r?$|-+[ \t]*\r?$)|<!--/m;
 
 /** Every definition has `]:` right after its label. */
 const mayDefine = (text: string) => text.includes(']:');

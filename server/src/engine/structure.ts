@@ -333,8 +333,10 @@ export function buildStructure(doc: ParsedDocument, candidates: Candidate[]): Bu
   });
   headingBlocks.forEach((b, i) => {
     const end = Math.max(sectionEnds[i], b.end);
-    const cs = lineContentStart(doc, b, b.end);
-    const raw = text.slice(cs, lines.lineEnd(lines.lineOf(b.start))).replace(/\s+#+\s*$/, '');
+    // The heading's first line (a setext heading's underline comes after it).
+    const firstLineEnd = lines.lineEnd(lines.lineOf(b.start));
+    const cs = lineContentStart(doc, b, firstLineEnd);
+    const raw = text.slice(cs, firstLineEnd).replace(/\s+#+\s*$/, '');
     const opener = openerOf.get(b.index);
     headings.push({
       depth: b.depth,
