@@ -124,6 +124,10 @@ lines.push(
   `Parallel capacity during the run: ${cap.jobs} floor processes at once took ${fmt(cap.together, 2)} s against ${fmt(cap.single, 2)} s for one, i.e. ${fmt(cap.cores, 2)} of ${cap.jobs} cores' worth${cap.cores < cap.jobs - 0.5 ? ' — other work held the rest, which bounds what any multi-threaded run can show here' : ''}.`,
 );
 lines.push('');
+lines.push(
+  `A single-threaded run keeps more than one core busy: V8's garbage collector and compiler work on threads of their own. CPU time over wall time: the floor ${fmt(floor.cpuSeconds / floor.seconds, 2)} cores, \`gongwen lint --jobs 1\` ${fmt(by['gongwen-1'].cpuSeconds / by['gongwen-1'].seconds, 2)}, \`gongwen lint --jobs ${jobs}\` ${fmt(by['gongwen-n'].cpuSeconds / by['gongwen-n'].seconds, 2)}. A second thread gains only from cores beyond those${cap.cores < 1.9 ? `, and the run had ${fmt(cap.cores, 2)} cores' worth in all` : ''}.`,
+);
+lines.push('');
 lines.push(`CPU time is reported beside wall time because it is steadier on a shared machine: by CPU time, \`gongwen lint --jobs 1\` needs ${fmt(by['gongwen-1'].cpuSeconds / floor.cpuSeconds, 2)}× the floor's and ${fmt(by['gongwen-1'].cpuSeconds / mdl.cpuSeconds, 2)}× markdownlint-cli2's.`);
 lines.push('');
 lines.push('## Language server (dist/server.js over stdio, a real LSP client)', '');
