@@ -95,6 +95,8 @@ const fragments = [
   '[一要][甲]，[二要]',
   '[甲\n乙]三要',
   '[^未定义]，六要己。',
+  '一要甲；[乙][；二要]丙。',
+  '[；二要]: /x',
 ];
 
 const documents = fc
@@ -180,6 +182,17 @@ describe('incremental analysis', () => {
     const fresh = [...second.cache!.alone.values(), ...second.cache!.withStubs.values()].filter((c) => !before.has(c));
     assert.equal(fresh.length, 1);
     assert.deepEqual(view(second.result), whole(edited));
+  });
+
+  it('reads a reference whose label is defined in another chunk as the whole document does', () => {
+    // [乙][；二要] is a link when ；二要 is defined anywhere, and its label is then no text;
+    // parsed without the definition, it is text, and 二要 after ； a marker.
+    const text = '一要甲；[乙][；二要]丙。\n\n[；二要]: /x\n';
+    assert.deepEqual(analyzeWith(text, {}, undefined).result.enumerations, []);
+    assert.deepEqual(chunked(text), whole(text));
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze('一要甲；[乙][；二要]丙。\n');
+    assert.deepEqual(view(analyzer.analyze(text)), whole(text));
   });
 
   it('parses a draft as one chunk when a block left open swallows the definitions', () => {

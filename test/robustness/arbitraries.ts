@@ -190,7 +190,7 @@ export const tokenDoc: fc.Arbitrary<string> = fc.array(token, { maxLength: 120 }
  */
 export const DEFINITIONS = [
   '[甲]: https://example.com', '[^1]: 注释', '[^1]: 注释\n\n    续段，二要乙。', '> [乙]: /x', '- [^2]: 脚注', '[丙]:', '[甲\n乙]: /y',
-  '[一要]', '[一要][甲]', '[甲]二要', '[^1]三要', '（一）[^2]', '[^未定义]', '[二是][乙]', '见[甲\n乙]四要', '\\[甲]', '![甲]',
+  '[；二要]: /x', '一要甲；[乙][；二要]丙。', '[一要]', '[一要][甲]', '[甲]二要', '[^1]三要', '（一）[^2]', '[^未定义]', '[二是][乙]', '见[甲\n乙]四要', '\\[甲]', '![甲]',
 ];
 
 /** A draft of random pieces with definitions and references among them, between blank lines. */
