@@ -16,7 +16,7 @@ const TYPED = '进一步压实责任确保落实';
  * definition at the end): a definition reaches across the whole document, so
  * this measures that chunks are still reused when a draft has one.
  */
-export const withFootnote = (text) => `${text.replace('。', '。[^1]')}\n\n[^1]: 见有关文件。\n`;
+const withFootnote = (text) => `${text.replace('。', '。[^1]')}\n\n[^1]: 见有关文件。\n`;
 
 export async function benchEngine({ manifest, quick = false, log = () => {} }) {
   const { analyze, IncrementalAnalyzer } = await import(pathToFileURL(`${ROOT}server/out/engine/index.js`).href);

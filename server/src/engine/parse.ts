@@ -484,7 +484,7 @@ export function parseDocument(text: string, options: ParseOptions = { suffixes: 
   const cache: ChunkCache = { suffixes, alone: new Map(), stubs: '', withStubs: new Map() };
   const whole = [{ start: 0, end: text.length }];
   const reference = options.wholeDocument === true;
-  if (reference) return place(text, whole, whole.map(() => parseChunk(text, options.suffixes, true, true)!), cache);
+  if (reference) return place(text, whole, [parseChunk(text, options.suffixes, true, true)!], cache);
 
   /** A chunk as parsed alone: from this parse, the last one, or now. */
   const alone = (chunkText: string, first: boolean): ParsedChunk => {
@@ -501,28 +501,28 @@ export function parseDocument(text: string, options: ParseOptions = { suffixes: 
   texts.forEach((t, i) => {
     if (mayDefine(t)) for (const d of alone(t, i === 0).definitions) defined.add(d);
   });
-  let parsed: Array<ParsedChunk | null>;
-  if (!defined.size) {
-    parsed = texts.map((t, i) => alone(t, i === 0));
-  } else {
-    const stubs = [...defined].sort();
-    cache.stubs = stubs.join('\n');
-    const reuse = previous?.stubs === cache.stubs ? previous.withStubs : undefined;
-    parsed = cache.stubs.length > MAX_STUBS_LENGTH ? [null] : texts.map((t, i) => {
-      if (!t.includes('[')) return alone(t, i === 0);
-      const known = cache.withStubs.get(t) ?? reuse?.get(t);
-      const p = known ?? parseChunk(t, options.suffixes, i === 0, false, stubs);
-      if (p) cache.withStubs.set(t, p);
-      return p;
-    });
+  if (!defined.size) return place(text, chunks, texts.map((t, i) => alone(t, i === 0)), cache);
+
+  const stubs = [...defined].sort();
+  cache.stubs = stubs.join('\n');
+  // Thousands of definitions would be parsed again with every chunk: one chunk then.
+  const oneChunk = () => place(text, whole, [alone(text, true)], cache);
+  if (cache.stubs.length > MAX_STUBS_LENGTH) return oneChunk();
+  const reuse = previous?.stubs === cache.stubs ? previous.withStubs : undefined;
+  const parsed: ParsedChunk[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t.includes('[')) {
+      parsed.push(alone(t, i === 0));
+      continue;
+    }
+    const p = cache.withStubs.get(t) ?? reuse?.get(t) ?? parseChunk(t, options.suffixes, i === 0, false, stubs);
+    // A chunk that left a block open (a fence never closed) swallowed the stubs.
+    if (!p) return oneChunk();
+    cache.withStubs.set(t, p);
+    parsed.push(p);
   }
-  // A chunk that left a block open (a fence never closed) swallowed the stubs; and
-  // thousands of definitions would be parsed again with every chunk: one chunk then.
-  if (parsed.includes(null)) {
-    const all = alone(text, true);
-    return place(text, whole, [all], cache);
-  }
-  return place(text, chunks, parsed as ParsedChunk[], cache);
+  return place(text, chunks, parsed, cache);
 }
 
 /** The document of [text] from its chunks, each placed at its offset. */

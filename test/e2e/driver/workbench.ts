@@ -574,8 +574,7 @@ export class Workbench {
       return (await this.readTree(OUTLINE)).map((r) => `${'  '.repeat(r.level - 1)}${r.label}`).join('\n');
     });
     await safe('Status bar', async () => (await this.statusItems()).filter((i) => i.text).map((i) => `${i.id}: ${i.text}`).join('\n'));
-    await safe('Notifications', async () => (await this.page.$$eval('.notifications-toasts .notification-toast',
-      (els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')))).join('\n'));
+    await safe('Notifications', async () => (await this.notifications()).join('\n'));
     return parts.join('\n');
   }
 }
