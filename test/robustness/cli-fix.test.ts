@@ -117,9 +117,11 @@ describe('--fix under fault', function () {
       for (let k = 0; k < trials; k++) {
         write();
         const p = spawn(process.execPath, [BIN, 'lint', '--fix', ...(k % 2 ? ['--jobs', '1'] : [])], { cwd: project, stdio: 'ignore', env: { ...process.env, CI: '' } });
+        // Listened for at once: a run faster than the one measured can end before the kill.
+        const exited = new Promise((r) => p.once('exit', r));
         await new Promise((r) => setTimeout(r, Math.round(full * (0.3 + (0.6 * k) / Math.max(1, trials - 1)))));
         p.kill('SIGKILL');
-        await new Promise((r) => p.once('exit', r));
+        await exited;
         let news = 0;
         names.forEach((name, i) => {
           const now = readFileSync(join(project, name), 'utf8');
